@@ -1,0 +1,124 @@
+package io.gipc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link ProcessLauncher}.
+ *
+ * <p>Immutable; every {@code with...} method returns a copy.
+ *
+ * @param socketParent where the launcher creates its private directory (mode 0700), or {@code null} for
+ *     {@code java.io.tmpdir}
+ * @param maxMessageSize the largest encoded message a pipe accepts, in bytes
+ * @param jvmArguments JVM arguments every child gets, before those of its {@link ChildOptions}
+ * @param shutdownTimeout how long {@link ProcessLauncher#close()} waits after SIGTERM before SIGKILL
+ * @param defaultCodec the codec of pipes created without one
+ * @param listener told about children starting and exiting
+ */
+public record LauncherConfig(
+        Path socketParent,
+        int maxMessageSize,
+        List<String> jvmArguments,
+        Duration shutdownTimeout,
+        Codec<?> defaultCodec,
+        LauncherListener listener) {
+
+    /** The default largest message: 1 GiB. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 30;
+
+    /** JVM arguments children get by default: a small, quick-starting JVM. */
+    public static final List<String> DEFAULT_JVM_ARGUMENTS =
+            List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
+
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException when a component is invalid
+     */
+    public LauncherConfig {
+        if (maxMessageSize <= 0) {
+            throw new IllegalArgumentException("maxMessageSize must be positive, was " + maxMessageSize);
+        }
+        jvmArguments = List.copyOf(Objects.requireNonNull(jvmArguments, "jvmArguments"));
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdownTimeout must not be negative, was " + shutdownTimeout);
+        }
+        Objects.requireNonNull(defaultCodec, "defaultCodec");
+        Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Returns the defaults: {@code java.io.tmpdir}, 1 GiB messages, {@link #DEFAULT_JVM_ARGUMENTS}, 10 s
+     * shutdown timeout, Kryo.
+     *
+     * @return the defaults
+     */
+    public static LauncherConfig defaults() {
+        return new LauncherConfig(
+                null, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_JVM_ARGUMENTS, Duration.ofSeconds(10), Codec.kryo(), new LauncherListener() {});
+    }
+
+    /**
+     * Returns a copy with another socket parent directory.
+     *
+     * @param parent the directory in which the private directory is created
+     * @return the copy
+     */
+    public LauncherConfig withSocketParent(Path parent) {
+        return new LauncherConfig(parent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener);
+    }
+
+    /**
+     * Returns a copy with another maximum message size.
+     *
+     * @param bytes the largest encoded message
+     * @return the copy
+     */
+    public LauncherConfig withMaxMessageSize(int bytes) {
+        return new LauncherConfig(socketParent, bytes, jvmArguments, shutdownTimeout, defaultCodec, listener);
+    }
+
+    /**
+     * Returns a copy whose children get exactly these JVM arguments (replacing the defaults).
+     *
+     * @param arguments the arguments
+     * @return the copy
+     */
+    public LauncherConfig withJvmArguments(List<String> arguments) {
+        return new LauncherConfig(socketParent, maxMessageSize, arguments, shutdownTimeout, defaultCodec, listener);
+    }
+
+    /**
+     * Returns a copy with another shutdown timeout.
+     *
+     * @param timeout how long to wait after SIGTERM before SIGKILL
+     * @return the copy
+     */
+    public LauncherConfig withShutdownTimeout(Duration timeout) {
+        return new LauncherConfig(socketParent, maxMessageSize, jvmArguments, timeout, defaultCodec, listener);
+    }
+
+    /**
+     * Returns a copy with another default codec.
+     *
+     * @param codec the codec of pipes created without one
+     * @return the copy
+     */
+    public LauncherConfig withDefaultCodec(Codec<?> codec) {
+        return new LauncherConfig(socketParent, maxMessageSize, jvmArguments, shutdownTimeout, codec, listener);
+    }
+
+    /**
+     * Returns a copy with another listener.
+     *
+     * @param newListener told about children starting and exiting
+     * @return the copy
+     */
+    public LauncherConfig withListener(LauncherListener newListener) {
+        return new LauncherConfig(socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, newListener);
+    }
+}
