@@ -1,0 +1,148 @@
+package io.gipc.autoconfigure;
+
+import io.gipc.ChildProcess;
+import io.gipc.ChildProcess.Mode;
+import io.gipc.ChildTask;
+import io.gipc.DuplexHandle;
+import io.gipc.DuplexPipe;
+import io.gipc.GipcException;
+import io.gipc.Pipe;
+import io.gipc.PipeReader;
+import io.gipc.PipeWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A discovered {@link ChildProcess @ChildProcess} method: its validated signature and how to turn a call into a
+ * {@link ChildTask}.
+ *
+ * @param name the entry point's name
+ * @param mode how the child runs it
+ * @param essential whether the application needs the child to keep running
+ * @param beanName the bean on whose class the method was found
+ * @param method the method
+ */
+record EntryPoint(String name, Mode mode, boolean essential, String beanName, Method method) {
+
+    private static final List<Class<?>> HANDLE_TYPES =
+            List.of(PipeReader.class, PipeWriter.class, DuplexHandle.class, Pipe.class, DuplexPipe.class);
+
+    /**
+     * Validates the method's signature.
+     *
+     * @throws IllegalStateException naming the bean and the method when the signature is not supported
+     */
+    EntryPoint {
+        if (name.isBlank()) {
+            throw unsupported("its name must not be blank");
+        }
+        if (method.getReturnType() != void.class) {
+            throw unsupported("it must return void");
+        }
+        if (Modifier.isPrivate(method.getModifiers())) {
+            throw unsupported("it must not be private");
+        }
+        if (mode == Mode.PLAIN && !Modifier.isStatic(method.getModifiers())) {
+            Class<?> type = method.getDeclaringClass();
+            if (Modifier.isAbstract(type.getModifiers()) || !hasNoArgConstructor(type)) {
+                throw unsupported("in PLAIN mode it must be static, or " + type.getName()
+                        + " must be a concrete class with a no-arg constructor");
+            }
+        }
+    }
+
+    /** Describes the method for messages: {@code bean 'worker' method Worker.run(PipeReader, Service)}. */
+    String describe() {
+        return "bean '" + this.beanName + "' method " + describe(this.method);
+    }
+
+    static String describe(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                + Arrays.stream(method.getParameterTypes())
+                        .map(Class::getSimpleName)
+                        .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * Checks launch arguments against the signature and builds the task that runs the method in a child.
+     *
+     * @param args the launch arguments
+     * @param sources the application's sources, needed in {@link Mode#SPRING}
+     * @return the task
+     * @throws IllegalArgumentException when the arguments do not fit the method
+     */
+    ChildTask task(Object[] args, ChildApplicationSources sources) {
+        bind(args);
+        String[] parameterTypes = Arrays.stream(this.method.getParameterTypes())
+                .map(Class::getName)
+                .toArray(String[]::new);
+        String declaringClass = this.method.getDeclaringClass().getName();
+        if (this.mode == Mode.PLAIN) {
+            return new PlainEntryPointTask(this.name, declaringClass, this.method.getName(), parameterTypes, args);
+        }
+        if (sources == null) {
+            throw new GipcException("entry point '" + this.name + "' (" + describe()
+                    + ") runs in SPRING mode, but no SpringApplication started this context, so the child"
+                    + " cannot start the same application: start it with SpringApplication or use"
+                    + " @ChildProcess(mode = PLAIN)");
+        }
+        return new SpringEntryPointTask(
+                this.name,
+                Modifier.isStatic(this.method.getModifiers()) ? null : this.beanName,
+                declaringClass,
+                this.method.getName(),
+                parameterTypes,
+                args,
+                sources);
+    }
+
+    private void bind(Object[] args) {
+        Parameter[] parameters = this.method.getParameters();
+        if (args.length > parameters.length || (this.mode == Mode.PLAIN && args.length != parameters.length)) {
+            throw new IllegalArgumentException("entry point '" + this.name + "' (" + describe() + ") takes "
+                    + ((this.mode == Mode.PLAIN) ? "exactly " : "at most ") + parameters.length
+                    + " launch argument(s), got " + args.length);
+        }
+        for (int i = 0; i < args.length; i++) {
+            Class<?> type = parameters[i].getType();
+            boolean fits = (args[i] == null) ? !type.isPrimitive() : ClassUtils.isAssignableValue(type, args[i]);
+            if (!fits) {
+                throw new IllegalArgumentException("entry point '" + this.name + "' (" + describe()
+                        + "): launch argument " + i + " ("
+                        + ((args[i] != null) ? args[i].getClass().getName() : "null")
+                        + ") does not fit parameter '" + parameters[i].getName() + "' of type "
+                        + type.getName());
+            }
+        }
+        for (int i = args.length; i < parameters.length; i++) {
+            if (isHandleType(parameters[i].getType())) {
+                throw new IllegalArgumentException("entry point '" + this.name + "' (" + describe()
+                        + "): parameter '" + parameters[i].getName() + "' is a pipe handle ("
+                        + parameters[i].getType().getSimpleName() + "): pass it as launch argument " + i);
+            }
+        }
+    }
+
+    static boolean isHandleType(Class<?> type) {
+        return HANDLE_TYPES.stream().anyMatch(handle -> handle.isAssignableFrom(type));
+    }
+
+    private static boolean hasNoArgConstructor(Class<?> type) {
+        try {
+            type.getDeclaredConstructor();
+            return type.getEnclosingClass() == null || Modifier.isStatic(type.getModifiers());
+        } catch (NoSuchMethodException ex) {
+            return false;
+        }
+    }
+
+    private IllegalStateException unsupported(String reason) {
+        return new IllegalStateException("Unsupported @ChildProcess(\"" + this.name + "\") on bean '"
+                + this.beanName + "' method " + describe(this.method) + ": " + reason);
+    }
+}

@@ -1,0 +1,261 @@
+package io.gipc.autoconfigure;
+
+import io.gipc.LauncherConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration properties for gipc, under {@code gipc}.
+ *
+ * <p>The properties validate themselves when bound: an invalid value fails the application's startup with a
+ * message that names the property.
+ */
+@ConfigurationProperties("gipc")
+public class GipcProperties implements Validator {
+
+    private static final DataSize MIN_HEAP = DataSize.ofMegabytes(2);
+
+    /** Whether to enable gipc's auto-configuration. */
+    private boolean enabled = true;
+
+    /** Directory in which the launcher creates its private (0700) socket directory. Defaults to java.io.tmpdir. */
+    private Path socketDirectory;
+
+    /** Largest encoded message a pipe accepts. */
+    private DataSize maxMessageSize = DataSize.ofBytes(LauncherConfig.DEFAULT_MAX_MESSAGE_SIZE);
+
+    private final Child child = new Child();
+
+    private final Shutdown shutdown = new Shutdown();
+
+    private final Kryo kryo = new Kryo();
+
+    /** Pipes to create as beans, keyed by bean name. */
+    private final Map<String, Pipe> pipes = new LinkedHashMap<>();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Path getSocketDirectory() {
+        return this.socketDirectory;
+    }
+
+    public void setSocketDirectory(Path socketDirectory) {
+        this.socketDirectory = socketDirectory;
+    }
+
+    public DataSize getMaxMessageSize() {
+        return this.maxMessageSize;
+    }
+
+    public void setMaxMessageSize(DataSize maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public Child getChild() {
+        return this.child;
+    }
+
+    public Shutdown getShutdown() {
+        return this.shutdown;
+    }
+
+    public Kryo getKryo() {
+        return this.kryo;
+    }
+
+    public Map<String, Pipe> getPipes() {
+        return this.pipes;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return GipcProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        GipcProperties properties = (GipcProperties) target;
+        if (!isMessageSize(properties.getMaxMessageSize())) {
+            errors.rejectValue(
+                    "max-message-size",
+                    "gipc.size",
+                    "gipc.max-message-size must be between 1B and " + Integer.MAX_VALUE + "B");
+        }
+        Duration timeout = properties.getShutdown().getTimeout();
+        if (timeout == null || timeout.isNegative()) {
+            errors.rejectValue("shutdown.timeout", "gipc.timeout", "gipc.shutdown.timeout must not be negative");
+        }
+        DataSize maxHeap = properties.getChild().getMaxHeap();
+        if (maxHeap != null && maxHeap.compareTo(MIN_HEAP) < 0) {
+            errors.rejectValue("child.max-heap", "gipc.heap", "gipc.child.max-heap must be at least 2MB");
+        }
+        if (properties.getKryo().isRegistrationRequired()
+                && properties.getKryo().getAllowedClasses().isEmpty()) {
+            errors.rejectValue(
+                    "kryo.allowed-classes",
+                    "gipc.kryo",
+                    "gipc.kryo.allowed-classes must name at least one class when"
+                            + " gipc.kryo.registration-required is true");
+        }
+        properties.getPipes().forEach((name, pipe) -> {
+            DataSize size = pipe.getMaxMessageSize();
+            if (size != null
+                    && (!isMessageSize(size)
+                            || (isMessageSize(properties.getMaxMessageSize())
+                                    && size.compareTo(properties.getMaxMessageSize()) > 0))) {
+                errors.rejectValue(
+                        "pipes[" + name + "].max-message-size",
+                        "gipc.size",
+                        "gipc.pipes." + name + ".max-message-size must be at least 1B and at most"
+                                + " gipc.max-message-size");
+            }
+            if (pipe.getCodec() == null) {
+                errors.rejectValue(
+                        "pipes[" + name + "].codec", "gipc.codec", "gipc.pipes." + name + ".codec must be set");
+            }
+        });
+    }
+
+    private static boolean isMessageSize(DataSize size) {
+        return size != null && size.toBytes() > 0 && size.toBytes() <= Integer.MAX_VALUE;
+    }
+
+    /** Settings of every child JVM. */
+    public static class Child {
+
+        /** JVM arguments every child gets; replaces the defaults (a small, quick-starting JVM). */
+        private List<String> jvmArguments = new ArrayList<>(LauncherConfig.DEFAULT_JVM_ARGUMENTS);
+
+        /** Maximum heap of each child JVM (-Xmx). Defaults to the JVM's own choice. */
+        private DataSize maxHeap;
+
+        /** Whether children write to this application's standard output and error. */
+        private boolean inheritIo = true;
+
+        public List<String> getJvmArguments() {
+            return this.jvmArguments;
+        }
+
+        public void setJvmArguments(List<String> jvmArguments) {
+            this.jvmArguments = jvmArguments;
+        }
+
+        public DataSize getMaxHeap() {
+            return this.maxHeap;
+        }
+
+        public void setMaxHeap(DataSize maxHeap) {
+            this.maxHeap = maxHeap;
+        }
+
+        public boolean isInheritIo() {
+            return this.inheritIo;
+        }
+
+        public void setInheritIo(boolean inheritIo) {
+            this.inheritIo = inheritIo;
+        }
+    }
+
+    /** How children end when the application context closes. */
+    public static class Shutdown {
+
+        /** How long to wait, after SIGTERM, for children to exit before sending SIGKILL. */
+        private Duration timeout = Duration.ofSeconds(10);
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    /** Settings of the default (Kryo) codec. */
+    public static class Kryo {
+
+        /** Whether the Kryo codec accepts only the allowed classes (and the JDK types Kryo registers itself). */
+        private boolean registrationRequired;
+
+        /** Fully qualified names of the classes the Kryo codec accepts when registration is required. */
+        private List<String> allowedClasses = new ArrayList<>();
+
+        public boolean isRegistrationRequired() {
+            return this.registrationRequired;
+        }
+
+        public void setRegistrationRequired(boolean registrationRequired) {
+            this.registrationRequired = registrationRequired;
+        }
+
+        public List<String> getAllowedClasses() {
+            return this.allowedClasses;
+        }
+
+        public void setAllowedClasses(List<String> allowedClasses) {
+            this.allowedClasses = allowedClasses;
+        }
+    }
+
+    /** A pipe created as a bean. */
+    public static class Pipe {
+
+        /** Whether the pipe is duplex (a DuplexPipe bean) rather than simplex (a Pipe bean). */
+        private boolean duplex;
+
+        /** Codec of the pipe's messages. */
+        private PipeCodec codec = PipeCodec.KRYO;
+
+        /** Largest encoded message this pipe accepts. Defaults to gipc.max-message-size. */
+        private DataSize maxMessageSize;
+
+        public boolean isDuplex() {
+            return this.duplex;
+        }
+
+        public void setDuplex(boolean duplex) {
+            this.duplex = duplex;
+        }
+
+        public PipeCodec getCodec() {
+            return this.codec;
+        }
+
+        public void setCodec(PipeCodec codec) {
+            this.codec = codec;
+        }
+
+        public DataSize getMaxMessageSize() {
+            return this.maxMessageSize;
+        }
+
+        public void setMaxMessageSize(DataSize maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+        }
+    }
+
+    /** The codec of a pipe declared in configuration. */
+    public enum PipeCodec {
+
+        /** Kryo, configured by gipc.kryo.*: any object graph, or only the allowed classes. */
+        KRYO,
+
+        /** No encoding: byte[] in and out. */
+        RAW
+    }
+}

@@ -1,0 +1,113 @@
+package io.gipc.benchmarks.report;
+
+import static io.gipc.benchmarks.BenchmarkLog.number;
+
+import io.gipc.benchmarks.Figure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link Report} as a table: plain text for the terminal, Markdown for docs/benchmarks.md. */
+public final class ResultTable {
+
+    private static final List<String> HEADER = List.of(
+            "figure",
+            "unit",
+            "gipc-JVM median [min-max]",
+            "baseline median [min-max]",
+            "ratio",
+            "gipc (Python)",
+            "C",
+            "target",
+            "met");
+
+    private static final int ERROR_WIDTH = 60;
+
+    private ResultTable() {}
+
+    /**
+     * Renders aligned plain text.
+     *
+     * @param report the report
+     * @return the table
+     */
+    public static String text(Report report) {
+        List<List<String>> rows = rows(report);
+        int[] widths = new int[HEADER.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row.get(i)));
+                line.append(i + 1 < row.size() ? "  " : "");
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+            if (r == 0) {
+                int total = 0;
+                for (int width : widths) {
+                    total += width + 2;
+                }
+                out.append("-".repeat(total - 2)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Renders a Markdown table.
+     *
+     * @param report the report
+     * @return the table
+     */
+    public static String markdown(Report report) {
+        List<List<String>> rows = rows(report);
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            out.append("| ")
+                    .append(String.join(" | ", rows.get(r).stream().map(c -> c.replace("|", "\\|")).toList()))
+                    .append(" |\n");
+            if (r == 0) {
+                out.append("|").append(" --- |".repeat(HEADER.size())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<List<String>> rows(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (FigureResult result : report.results()) {
+            Figure figure = result.figure();
+            Boolean met = result.met();
+            rows.add(List.of(
+                    figure.title(),
+                    figure.unit(),
+                    cell(result.gipc(), result.gipcError()),
+                    cell(result.baseline(), result.baselineError()),
+                    Double.isNaN(result.ratio()) ? "-" : String.format(Locale.ROOT, "%.2fx", result.ratio()),
+                    orDash(figure.gipcPythonText()),
+                    orDash(figure.cText()),
+                    figure.target() == null ? "(info)" : figure.target().text(),
+                    met == null ? "-" : met ? "met" : "NOT MET"));
+        }
+        return rows;
+    }
+
+    private static String cell(Summary summary, String error) {
+        if (summary == null) {
+            String text = error == null ? "not measured" : "error: " + error.replace('\n', ' ');
+            return text.length() > ERROR_WIDTH ? text.substring(0, ERROR_WIDTH - 3) + "..." : text;
+        }
+        return number(summary.median()) + " [" + number(summary.min()) + "-" + number(summary.max()) + "]";
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "-" : text;
+    }
+}

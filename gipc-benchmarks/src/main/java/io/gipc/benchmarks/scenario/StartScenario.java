@@ -1,0 +1,114 @@
+package io.gipc.benchmarks.scenario;
+
+import io.gipc.ChildTask;
+import io.gipc.Codec;
+import io.gipc.GipcProcess;
+import io.gipc.Pipe;
+import io.gipc.PipeWriter;
+import io.gipc.ProcessLauncher;
+import io.gipc.benchmarks.BenchmarkOptions;
+import io.gipc.benchmarks.Figure;
+import io.gipc.benchmarks.Samples;
+import io.gipc.benchmarks.baseline.BaselineLauncher;
+import io.gipc.benchmarks.baseline.FrameChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Time from {@code start()} until the child's task runs, measured in the parent only (no clocks compared across
+ * processes): the task's first action is to put a 5-byte message, and the parent's clock stops when that message
+ * arrives. It also records when {@code start()} returned. The children start one after another, each joined before
+ * the next; one unrecorded start comes first. A repetition is {@code --starts} starts (30) and yields their p50 and
+ * max.
+ *
+ * <p>The baseline is a plain JVM started with {@link ProcessBuilder} (same java, class path and JVM arguments as
+ * gipc's children) whose {@code main} connects to a Unix-domain socket and sends the same message.
+ */
+public final class StartScenario implements Scenario {
+
+    @Override
+    public List<Figure> figures() {
+        return List.of(Figure.START_P50, Figure.START_MAX, Figure.START_RETURN_P50);
+    }
+
+    @Override
+    public String name() {
+        return "start";
+    }
+
+    @Override
+    public void runBaseline(BaselineLauncher baseline, BenchmarkOptions options, Samples out) throws Exception {
+        BaselineLauncher.Listener listener = baseline.listen();
+        measure(options, out, () -> {
+            long start = System.nanoTime();
+            Process child = baseline.start(listener, "start");
+            long returned = System.nanoTime();
+            try (FrameChannel channel = listener.accept(child, Children.CONNECT_TIMEOUT)) {
+                Messages.expect(channel.get(), Messages.START);
+            }
+            long running = System.nanoTime();
+            BaselineLauncher.join(child, Children.EXIT_TIMEOUT);
+            return new long[] {returned - start, running - start};
+        });
+    }
+
+    @Override
+    public void runGipc(ProcessLauncher launcher, BenchmarkOptions options, Samples out) throws Exception {
+        measure(options, out, () -> {
+            try (Pipe<byte[]> pipe = launcher.pipe(Codec.raw())) {
+                ChildTask task = childTask(pipe.writer());
+                long start = System.nanoTime();
+                GipcProcess child = launcher.start(task);
+                long returned = System.nanoTime();
+                Messages.expect(pipe.reader().get(), Messages.START);
+                long running = System.nanoTime();
+                Children.join(child);
+                return new long[] {returned - start, running - start};
+            }
+        });
+    }
+
+    private static ChildTask childTask(PipeWriter<byte[]> writer) {
+        return () -> writer.put(Messages.START);
+    }
+
+    private static void measure(BenchmarkOptions options, Samples out, OneStart oneStart) throws Exception {
+        out.parameter("startsPerRepetition", options.starts());
+        oneStart.run();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            List<Double> returned = new ArrayList<>();
+            List<Double> running = new ArrayList<>();
+            for (int i = 0; i < options.starts(); i++) {
+                long[] nanos = oneStart.run();
+                returned.add(nanos[0] / 1e6);
+                running.add(nanos[1] / 1e6);
+            }
+            running.sort(null);
+            returned.sort(null);
+            out.add(Figure.START_P50, median(running));
+            out.add(Figure.START_MAX, running.get(running.size() - 1));
+            out.add(Figure.START_RETURN_P50, median(returned));
+        }
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * The baseline child's side: says {@code start} at once.
+     *
+     * @param out where to say it
+     * @throws Exception when the socket fails
+     */
+    public static void child(Sink out) throws Exception {
+        out.put(Messages.START);
+    }
+
+    @FunctionalInterface
+    private interface OneStart {
+        /** Returns nanoseconds until start returned and until the task ran. */
+        long[] run() throws Exception;
+    }
+}

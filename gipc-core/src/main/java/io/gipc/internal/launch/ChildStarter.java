@@ -1,0 +1,72 @@
+package io.gipc.internal.launch;
+
+import io.gipc.ChildOptions;
+import io.gipc.ChildTask;
+import io.gipc.GipcException;
+import io.gipc.LauncherConfig;
+import io.gipc.internal.pipe.Secrets;
+import io.gipc.internal.pipe.Transfer;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.util.List;
+
+/**
+ * Starts one child: serializes the task (moving its handles), spawns the JVM, writes the launch data to its stdin
+ * and keeps stdin open (its end of file tells the child that the parent died).
+ */
+final class ChildStarter {
+
+    private ChildStarter() {}
+
+    static ChildHandle start(
+            LauncherConfig config, ControlServer control, String name, ChildTask task, ChildOptions options) {
+        if (task == null) {
+            throw new IllegalArgumentException("task must not be null");
+        }
+        Transfer transfer = new Transfer();
+        byte[] taskBytes = transfer.serialize(task);
+        byte[] token = Secrets.bytes(Control.TOKEN_LENGTH);
+        ChildHandle child = new ChildHandle(name, token);
+        List<String> command = JavaCommand.build(config.jvmArguments(), options.jvmArguments());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(Redirect.PIPE)
+                .redirectOutput(options.output())
+                .redirectError(options.error());
+        builder.environment().putAll(options.environment());
+        control.expect(token, child);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException | RuntimeException e) {
+            transfer.rollback();
+            control.forget(token);
+            throw new GipcException("could not start child '" + name + "' with " + command.get(0) + ": " + e, e);
+        }
+        child.attach(process);
+        transfer.commit(child);
+        process.onExit().thenRunAsync(child::processExited, command2 -> Thread.ofVirtual().start(command2));
+        try {
+            OutputStream stdin = process.getOutputStream();
+            DataOutputStream out = new DataOutputStream(stdin);
+            byte[] launch = serialize(new LaunchData(name, control.path().toString(), token, taskBytes));
+            out.writeInt(launch.length);
+            out.write(launch);
+            out.flush();
+        } catch (IOException e) {
+            // The child died before reading its launch data: awaitReady() reports how it exited.
+        }
+        return child;
+    }
+
+    private static byte[] serialize(LaunchData data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(data);
+        }
+        return bytes.toByteArray();
+    }
+}

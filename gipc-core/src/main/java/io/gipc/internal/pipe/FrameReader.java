@@ -1,0 +1,79 @@
+package io.gipc.internal.pipe;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+
+/**
+ * Reads frames from one connection through a read-ahead buffer, so that many small frames cost one read.
+ *
+ * <p>A payload's array is allocated as its bytes arrive (up to {@link #TRUSTED_ALLOCATION} at once), so a
+ * corrupted length never makes the reader allocate memory the peer did not send.
+ */
+final class FrameReader {
+
+    /** Lengths up to this are allocated at once; larger payloads grow as their bytes arrive. */
+    static final int TRUSTED_ALLOCATION = 16 << 20;
+
+    private final SocketChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(64 << 10).flip();
+
+    FrameReader(SocketChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Returns the next header, or throws {@link EOFException} when the connection ended at a frame boundary. */
+    int readInt() throws IOException {
+        fill(4);
+        return buffer.getInt();
+    }
+
+    byte[] readPayload(int length) throws IOException {
+        byte[] payload = new byte[Math.min(length, TRUSTED_ALLOCATION)];
+        int filled = 0;
+        while (filled < length) {
+            if (filled == payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(length, 2L * payload.length));
+            }
+            if (buffer.hasRemaining()) {
+                int n = Math.min(buffer.remaining(), payload.length - filled);
+                buffer.get(payload, filled, n);
+                filled += n;
+            } else if (payload.length - filled >= buffer.capacity()) {
+                int n = channel.read(ByteBuffer.wrap(payload, filled, payload.length - filled));
+                if (n < 0) {
+                    throw new EOFException("connection closed in the middle of a " + length + "-byte message");
+                }
+                filled += n;
+            } else {
+                refill();
+            }
+        }
+        return payload;
+    }
+
+    private void fill(int needed) throws IOException {
+        while (buffer.remaining() < needed) {
+            refill();
+        }
+    }
+
+    private void refill() throws IOException {
+        buffer.compact();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } finally {
+            buffer.flip();
+        }
+        if (n < 0) {
+            throw new EOFException(buffer.hasRemaining() ? "connection closed in the middle of a frame" : "end");
+        }
+    }
+
+    boolean atFrameBoundary() {
+        return !buffer.hasRemaining();
+    }
+}

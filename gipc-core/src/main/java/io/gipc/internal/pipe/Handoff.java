@@ -1,0 +1,25 @@
+package io.gipc.internal.pipe;
+
+/**
+ * One end on its way to a child: it completes when the child has taken it over, and is aborted when the child
+ * ended before that.
+ */
+public interface Handoff {
+
+    /**
+     * Returns the id the child reports when it attached a writer, or a relay's id.
+     *
+     * @return the id
+     */
+    long id();
+
+    /** The child ended (or failed to start) before the handover finished: give up the end. */
+    void abort();
+
+    /**
+     * Called by the end itself when its handover finished, successfully or not.
+     *
+     * @param ok whether the child took it over
+     */
+    void finished(boolean ok);
+}

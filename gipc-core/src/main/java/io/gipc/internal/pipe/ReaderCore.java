@@ -1,0 +1,572 @@
+package io.gipc.internal.pipe;
+
+import io.gipc.GipcEofException;
+import io.gipc.GipcException;
+import io.gipc.GipcTimeoutException;
+import io.gipc.internal.Timeouts;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The transport side of a reading end: the listening socket, the writer connections in segment order, and a
+ * bounded queue of received messages filled by a pump thread.
+ *
+ * <p>Threads: an acceptor virtual thread authenticates connections; a pump virtual thread reads the connection of
+ * the current segment into the queue; consumers ({@code get()} or a relay) take from the queue. All shared state
+ * is guarded by {@link #lock}.
+ *
+ * <p>Moving: when the end moves to a child, the child connects with a takeover hello; a relay then renames the
+ * child's socket over ours, drains what is still on its way to us and forwards every queued and later message to
+ * the child, then tells it which segment comes next.
+ */
+final class ReaderCore {
+
+    private static final System.Logger LOG = System.getLogger("io.gipc.pipe");
+    private static final long HELLO_TIMEOUT_MILLIS = 2000;
+
+    private final PipeAddress address;
+    private final long capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final Map<Integer, SocketChannel> pending = new HashMap<>();
+    private final ServerSocketChannel listener;
+
+    private long queuedBytes;
+    private int nextSegment;
+    private SocketChannel current;
+    private SocketChannel predecessor;
+    private boolean pumpWaiting;
+    private boolean finished;
+    private GipcException pendingError;
+    private boolean closed;
+    private boolean ownsPath;
+    private boolean moving;
+    private boolean takeoverStarted;
+    private boolean sentinelSeen;
+    private Handoff relay;
+
+    private ReaderCore(PipeAddress address, long capacity, ServerSocketChannel listener) {
+        this.address = address;
+        this.capacity = capacity;
+        this.listener = listener;
+    }
+
+    /** Binds the pipe's socket in this process: the reader starts here. */
+    static ReaderCore listen(PipeAddress address, long capacity) {
+        try {
+            ServerSocketChannel listener = bind(address.socketPath());
+            ReaderCore core = new ReaderCore(address, capacity, listener);
+            core.ownsPath = true;
+            core.startThreads();
+            return core;
+        } catch (IOException e) {
+            throw new GipcException("could not create the socket of " + address + " in " + address.directory(), e);
+        }
+    }
+
+    /**
+     * Takes the reader over from the process that holds it now (our parent): binds a socket aside, asks the
+     * holder to let us rename it over its own, and reads what the holder relays before our own connections.
+     */
+    static ReaderCore takeOver(PipeAddress address, long capacity) {
+        Path main = address.socketPath();
+        Path aside = main.resolveSibling(address.id() + "." + Secrets.token(4) + ".t");
+        ServerSocketChannel listener = null;
+        SocketChannel holder = null;
+        try {
+            listener = bind(aside);
+            holder = SocketChannel.open(UnixDomainSocketAddress.of(main));
+            Wire.writeFully(holder, Wire.hello(address, Wire.TAKEOVER, 0));
+            if (Wire.readByte(holder) != Wire.GO) {
+                throw new IOException("the holder refused the takeover");
+            }
+            Files.move(aside, main, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Wire.writeByte(holder, Wire.DONE);
+            ReaderCore core = new ReaderCore(address, capacity, listener);
+            core.ownsPath = true;
+            core.predecessor = holder;
+            core.startThreads();
+            return core;
+        } catch (IOException e) {
+            closeQuietly(holder);
+            closeQuietly(listener);
+            deleteQuietly(aside);
+            throw new GipcException("could not take over the reading end of " + address + " from its holder", e);
+        }
+    }
+
+    private static ServerSocketChannel bind(Path path) throws IOException {
+        ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            ch.bind(UnixDomainSocketAddress.of(path), 64);
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private void startThreads() {
+        Thread.ofVirtual().name("gipc-accept-" + address.name()).start(this::acceptLoop);
+        Thread.ofVirtual().name("gipc-pump-" + address.name()).start(this::pump);
+    }
+
+    PipeAddress address() {
+        return address;
+    }
+
+    // ---- consumers ----
+
+    /**
+     * Takes the next message, waiting until {@code deadline} ({@link System#nanoTime()}), or forever when
+     * {@code deadline} is {@link Long#MAX_VALUE}.
+     */
+    byte[] take(long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !finished && pendingError == null && !closed) {
+                if (deadline == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new GipcTimeoutException("no message arrived in time on " + address);
+                    }
+                    changed.awaitNanos(left);
+                }
+            }
+            if (!queue.isEmpty()) {
+                byte[] payload = queue.poll();
+                queuedBytes -= payload.length;
+                changed.signalAll();
+                return payload;
+            }
+            if (pendingError != null) {
+                GipcException e = pendingError;
+                pendingError = null;
+                throw e;
+            }
+            throw new GipcEofException("end of " + address + ": the writing end was closed or its process ended");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- pump ----
+
+    private void pump() {
+        try {
+            if (predecessor != null && !readPredecessor()) {
+                return;
+            }
+            while (true) {
+                SocketChannel ch = awaitSegment();
+                if (ch == null) {
+                    return;
+                }
+                if (!readSegment(ch)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            finish(null);
+        }
+    }
+
+    /** Reads what the old holder relays; returns false when the stream ended for good. */
+    private boolean readPredecessor() throws InterruptedException {
+        FrameReader in = new FrameReader(predecessor);
+        try {
+            while (true) {
+                int header = in.readInt();
+                if (header >= 0) {
+                    enqueue(in.readPayload(header));
+                } else if (header == Wire.NEXT) {
+                    int next = in.readInt();
+                    lock.lock();
+                    try {
+                        nextSegment = next;
+                        closeQuietly(predecessor);
+                        predecessor = null;
+                        changed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                    return true;
+                } else {
+                    finish(null);
+                    return false;
+                }
+            }
+        } catch (IOException e) {
+            finish(null);
+            return false;
+        }
+    }
+
+    private SocketChannel awaitSegment() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && !pending.containsKey(nextSegment)) {
+                pumpWaiting = true;
+                changed.signalAll();
+                changed.await();
+            }
+            pumpWaiting = false;
+            if (closed) {
+                return null;
+            }
+            current = pending.remove(nextSegment);
+            return current;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads one segment; returns true when it ended with {@link Wire#END}, false when the stream is over. */
+    private boolean readSegment(SocketChannel ch) throws InterruptedException {
+        FrameReader in = new FrameReader(ch);
+        try {
+            while (true) {
+                int header = in.readInt();
+                if (header >= 0 && header <= address.maxMessageSize()) {
+                    enqueue(in.readPayload(header));
+                } else if (header == Wire.END) {
+                    lock.lock();
+                    try {
+                        closeQuietly(ch);
+                        current = null;
+                        nextSegment++;
+                        changed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                    return true;
+                } else {
+                    String what = header >= 0
+                            ? "a frame of " + header + " bytes, larger than the maximum of "
+                                    + address.maxMessageSize() + " bytes"
+                            : "a corrupted frame header (" + header + ")";
+                    LOG.log(Level.WARNING, "refused {0} on {1}; closing that connection", what, address);
+                    closeQuietly(ch);
+                    finish(new GipcException("refused " + what + " on " + address
+                            + ": the message was not read and the writer's connection was closed"));
+                    return false;
+                }
+            }
+        } catch (EOFException e) {
+            closeQuietly(ch);
+            finish(null);
+            return false;
+        } catch (IOException e) {
+            closeQuietly(ch);
+            finish(null);
+            return false;
+        }
+    }
+
+    private void enqueue(byte[] payload) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && !queue.isEmpty() && queuedBytes + payload.length > capacity) {
+                changed.await();
+            }
+            if (closed) {
+                return;
+            }
+            queue.add(payload);
+            queuedBytes += payload.length;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finish(GipcException error) {
+        lock.lock();
+        try {
+            finished = true;
+            if (error != null && pendingError == null) {
+                pendingError = error;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- acceptor ----
+
+    private void acceptLoop() {
+        while (true) {
+            SocketChannel ch;
+            try {
+                ch = listener.accept();
+            } catch (IOException e) {
+                return;
+            }
+            Wire.Hello hello;
+            Future<?> watchdog = Timeouts.closeLater(ch, HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            try {
+                hello = Wire.readHello(ch);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "refused a connection to {0}: {1}", address, e.getMessage());
+                closeQuietly(ch);
+                continue;
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (!hello.proves(address)) {
+                LOG.log(Level.WARNING, "refused a connection to {0}: it did not prove the pipe's secret", address);
+                closeQuietly(ch);
+                continue;
+            }
+            if (!admit(ch, hello)) {
+                return;
+            }
+        }
+    }
+
+    /** Files an authenticated connection; returns false when the acceptor should stop. */
+    private boolean admit(SocketChannel ch, Wire.Hello hello) {
+        lock.lock();
+        try {
+            switch (hello.type()) {
+                case Wire.DATA -> {
+                    if (closed || hello.segment() < nextSegment || pending.containsKey(hello.segment())) {
+                        LOG.log(Level.DEBUG, "refused segment {0} of {1}", hello.segment(), address);
+                        closeQuietly(ch);
+                    } else {
+                        pending.put(hello.segment(), ch);
+                        changed.signalAll();
+                    }
+                    return true;
+                }
+                case Wire.TAKEOVER -> {
+                    if (!moving || takeoverStarted || closed) {
+                        LOG.log(Level.WARNING, "refused a takeover of {0}: it is not moving", address);
+                        closeQuietly(ch);
+                        return true;
+                    }
+                    takeoverStarted = true;
+                    Thread.ofVirtual().name("gipc-relay-" + address.name()).start(() -> relay(ch));
+                    return true;
+                }
+                case Wire.SENTINEL -> {
+                    closeQuietly(ch);
+                    sentinelSeen = true;
+                    closeQuietly(listener);
+                    changed.signalAll();
+                    return false;
+                }
+                default -> {
+                    LOG.log(Level.WARNING, "refused a connection of unknown type {0} to {1}", hello.type(), address);
+                    closeQuietly(ch);
+                    return true;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- moving ----
+
+    /** Marks this reader as moving to a child; {@code whenDone} learns how the handover ended. */
+    void beginMove(Handoff handoff) {
+        lock.lock();
+        try {
+            moving = true;
+            relay = handoff;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void relay(SocketChannel child) {
+        Path main = address.socketPath();
+        Path old = main.resolveSibling(address.id() + "." + Secrets.token(4) + ".o");
+        boolean ok = false;
+        try {
+            Files.createLink(old, main);
+            Wire.writeByte(child, Wire.GO);
+            if (Wire.readByte(child) != Wire.DONE) {
+                throw new IOException("the child did not confirm the takeover");
+            }
+            lock.lock();
+            try {
+                ownsPath = false;
+            } finally {
+                lock.unlock();
+            }
+            drainBacklog(old);
+            redirectWriters();
+            forward(child);
+            ok = true;
+        } catch (IOException | InterruptedException e) {
+            LOG.log(Level.WARNING, "handing {0} to the child failed: {1}", address, e.toString());
+        } finally {
+            deleteQuietly(old);
+            closeQuietly(child);
+            shutdown();
+            Handoff h = relay;
+            if (h != null) {
+                h.finished(ok);
+            }
+        }
+    }
+
+    /** Accepts every connection that reached our socket before the rename: the sentinel comes after them. */
+    private void drainBacklog(Path old) throws IOException, InterruptedException {
+        try (SocketChannel sentinel = SocketChannel.open(UnixDomainSocketAddress.of(old))) {
+            Wire.writeFully(sentinel, Wire.hello(address, Wire.SENTINEL, 0));
+            lock.lock();
+            try {
+                while (!sentinelSeen && !closed) {
+                    changed.await();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void redirectWriters() {
+        List<SocketChannel> live = new ArrayList<>();
+        lock.lock();
+        try {
+            if (current != null) {
+                live.add(current);
+            }
+            live.addAll(pending.values());
+        } finally {
+            lock.unlock();
+        }
+        for (SocketChannel ch : live) {
+            try {
+                Wire.writeByte(ch, Wire.REDIRECT);
+            } catch (IOException e) {
+                // The writer is gone; the pump sees that connection end.
+            }
+        }
+    }
+
+    private void forward(SocketChannel child) throws IOException, InterruptedException {
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4);
+        while (true) {
+            byte[] payload;
+            int trailer = 0;
+            lock.lock();
+            try {
+                while (queue.isEmpty() && !finished && !closed && !(pumpWaiting && !pending.containsKey(nextSegment))) {
+                    changed.await();
+                }
+                if (!queue.isEmpty()) {
+                    payload = queue.poll();
+                    queuedBytes -= payload.length;
+                    changed.signalAll();
+                } else if (finished || closed) {
+                    payload = null;
+                    trailer = Wire.EOF;
+                } else {
+                    payload = null;
+                    trailer = nextSegment;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (payload != null) {
+                header.clear().putInt(payload.length).flip();
+                Wire.writeFully(child, header, java.nio.ByteBuffer.wrap(payload));
+            } else if (trailer == Wire.EOF) {
+                Wire.writeInt(child, Wire.EOF);
+                return;
+            } else {
+                Wire.writeFully(child, java.nio.ByteBuffer.allocate(8).putInt(Wire.NEXT).putInt(trailer).flip());
+                return;
+            }
+        }
+    }
+
+    /** Called when the child that should take this reader over is gone before the handover finished. */
+    void abortMove() {
+        shutdown();
+    }
+
+    // ---- closing ----
+
+    /** Closes everything: the writers see a broken pipe, waiting consumers see end of stream. */
+    void shutdown() {
+        List<SocketChannel> toClose = new ArrayList<>();
+        boolean deletePath;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            finished = true;
+            deletePath = ownsPath;
+            ownsPath = false;
+            if (current != null) {
+                toClose.add(current);
+            }
+            if (predecessor != null) {
+                toClose.add(predecessor);
+            }
+            toClose.addAll(pending.values());
+            pending.clear();
+            queue.clear();
+            queuedBytes = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(listener);
+        toClose.forEach(ReaderCore::closeQuietly);
+        if (deletePath) {
+            deleteQuietly(address.socketPath());
+        }
+    }
+
+    static void closeQuietly(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                // nothing more to do
+            }
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // the directory goes when its launcher closes
+        }
+    }
+
+    static boolean isClosedChannel(Throwable t) {
+        return t instanceof ClosedChannelException;
+    }
+}
