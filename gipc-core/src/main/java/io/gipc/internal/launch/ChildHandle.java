@@ -173,6 +173,11 @@ final class ChildHandle implements GipcProcess, MoveTarget {
         for (Handoff h : pending) {
             Handoffs.abort(h.id());
         }
+        try {
+            process.getOutputStream().close();
+        } catch (java.io.IOException e) {
+            // the child is gone; closing its stdin only frees our descriptor
+        }
         exitCode = code;
         exit.complete(this);
     }
@@ -235,12 +240,13 @@ final class ChildHandle implements GipcProcess, MoveTarget {
 
     @Override
     public void terminate() {
-        process.destroy();
+        // Process.destroy() would also close the child's stdin, which the child reads as its parent's death.
+        process.toHandle().destroy();
     }
 
     @Override
     public void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     @Override
