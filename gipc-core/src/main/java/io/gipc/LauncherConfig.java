@@ -30,8 +30,7 @@ public record LauncherConfig(
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 30;
 
     /** JVM arguments children get by default: a small, quick-starting JVM. */
-    public static final List<String> DEFAULT_JVM_ARGUMENTS =
-            List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
+    public static final List<String> DEFAULT_JVM_ARGUMENTS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     /**
      * Validates the components.
@@ -59,7 +58,12 @@ public record LauncherConfig(
      */
     public static LauncherConfig defaults() {
         return new LauncherConfig(
-                null, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_JVM_ARGUMENTS, Duration.ofSeconds(10), Codec.kryo(), new LauncherListener() {});
+                null,
+                DEFAULT_MAX_MESSAGE_SIZE,
+                DEFAULT_JVM_ARGUMENTS,
+                Duration.ofSeconds(10),
+                Codec.kryo(),
+                new LauncherListener() {});
     }
 
     /**
@@ -119,6 +123,7 @@ public record LauncherConfig(
      * @return the copy
      */
     public LauncherConfig withListener(LauncherListener newListener) {
-        return new LauncherConfig(socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, newListener);
+        return new LauncherConfig(
+                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, newListener);
     }
 }

@@ -35,12 +35,17 @@ class ChildProcessTests {
     @Test
     void exitCodeIsOneWithTheStackTraceOnStderrWhenTheTaskThrows() throws Exception {
         Path err = tmp.resolve("err.txt");
-        GipcProcess child = ext.launcher().start(() -> {
-            throw new IllegalStateException("boom from the child");
-        }, ChildOptions.named("thrower").withError(Redirect.to(err.toFile())));
+        GipcProcess child = ext.launcher()
+                .start(
+                        () -> {
+                            throw new IllegalStateException("boom from the child");
+                        },
+                        ChildOptions.named("thrower").withError(Redirect.to(err.toFile())));
         assertThat(child.join(WAIT)).isTrue();
         assertThat(child.exitCode()).hasValue(1);
-        assertThat(Files.readString(err)).contains("IllegalStateException: boom from the child").contains("\tat ");
+        assertThat(Files.readString(err))
+                .contains("IllegalStateException: boom from the child")
+                .contains("\tat ");
     }
 
     @Test
@@ -154,11 +159,14 @@ class ChildProcessTests {
     void childOutputAppearsWhereTheParentsGoesByDefault() throws Exception {
         // The child's stdout goes to a file; its own child (default options) must write there too.
         Path out = tmp.resolve("out.txt");
-        GipcProcess child = ext.launcher().start(() -> {
-            GipcProcess grandchild = Gipc.start(() -> System.out.println("hello from the grandchild"));
-            grandchild.join();
-            System.out.println("hello from the child");
-        }, ChildOptions.named("printer").withOutput(Redirect.to(out.toFile())));
+        GipcProcess child = ext.launcher()
+                .start(
+                        () -> {
+                            GipcProcess grandchild = Gipc.start(() -> System.out.println("hello from the grandchild"));
+                            grandchild.join();
+                            System.out.println("hello from the child");
+                        },
+                        ChildOptions.named("printer").withOutput(Redirect.to(out.toFile())));
         assertThat(child.join(WAIT)).isTrue();
         assertThat(child.exitCode()).hasValue(0);
         assertThat(Files.readString(out)).contains("hello from the grandchild").contains("hello from the child");
@@ -217,7 +225,9 @@ class ChildProcessTests {
                 .hasMessageContaining("'broken'")
                 .hasMessageContaining("before running its task");
         assertThat(launcher.children()).isEmpty();
-        assertThatThrownBy(() -> r.get()).isInstanceOf(GipcClosedException.class).hasMessageContaining("broken");
+        assertThatThrownBy(() -> r.get())
+                .isInstanceOf(GipcClosedException.class)
+                .hasMessageContaining("broken");
         // the launcher keeps working
         GipcProcess ok = launcher.start(() -> {});
         assertThat(ok.join(WAIT)).isTrue();

@@ -3,6 +3,7 @@ package io.gipc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gipc.internal.launch.DefaultProcessLauncher;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.gipc.internal.launch.DefaultProcessLauncher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,16 +32,18 @@ class HandleTransferTests {
         Pipe<Integer> sums = launcher.pipe();
         var r = numbers.reader();
         var w = sums.writer();
-        GipcProcess child = launcher.start(() -> {
-            int sum = 0;
-            try {
-                while (true) {
-                    sum += r.get();
-                }
-            } catch (GipcEofException e) {
-                w.put(sum);
-            }
-        }, ChildOptions.named("summer"));
+        GipcProcess child = launcher.start(
+                () -> {
+                    int sum = 0;
+                    try {
+                        while (true) {
+                            sum += r.get();
+                        }
+                    } catch (GipcEofException e) {
+                        w.put(sum);
+                    }
+                },
+                ChildOptions.named("summer"));
         assertThatThrownBy(() -> r.get())
                 .isInstanceOf(GipcClosedException.class)
                 .hasMessageContaining("moved to child 'summer' (pid " + child.pid() + ")");
@@ -81,12 +83,14 @@ class HandleTransferTests {
     void capturingAWholePipeMovesBothEndsAndTheErrorSaysHowToAvoidIt() {
         ProcessLauncher launcher = ext.launcher();
         Pipe<String> p = launcher.pipe();
-        GipcProcess child = launcher.start(() -> {
-            p.writer().put("both ends here");
-            if (!p.reader().get().equals("both ends here")) {
-                System.exit(2);
-            }
-        }, ChildOptions.named("greedy"));
+        GipcProcess child = launcher.start(
+                () -> {
+                    p.writer().put("both ends here");
+                    if (!p.reader().get().equals("both ends here")) {
+                        System.exit(2);
+                    }
+                },
+                ChildOptions.named("greedy"));
         assertThatThrownBy(() -> p.reader().get())
                 .isInstanceOf(GipcClosedException.class)
                 .hasMessageContaining("moved to child 'greedy'")
@@ -355,5 +359,4 @@ class HandleTransferTests {
         }
         return l;
     }
-
 }

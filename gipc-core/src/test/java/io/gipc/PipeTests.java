@@ -164,7 +164,8 @@ class PipeTests {
         for (int i = 0; i < big.length; i += 4096) {
             big[i] = (byte) (i >> 12);
         }
-        CompletableFuture<Void> put = CompletableFuture.runAsync(() -> p.writer().put(big), Executors.newVirtualThreadPerTaskExecutor());
+        CompletableFuture<Void> put =
+                CompletableFuture.runAsync(() -> p.writer().put(big), Executors.newVirtualThreadPerTaskExecutor());
         int timeouts = 0;
         byte[] got = null;
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -189,7 +190,9 @@ class PipeTests {
         p.writer().close();
         p.writer().close();
         p.close();
-        assertThatThrownBy(() -> p.reader().get()).isInstanceOf(GipcClosedException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> p.reader().get())
+                .isInstanceOf(GipcClosedException.class)
+                .hasMessageContaining("closed");
         assertThatThrownBy(() -> p.writer().put("x")).isInstanceOf(GipcClosedException.class);
     }
 
@@ -294,7 +297,8 @@ class PipeTests {
 
     @Test
     void aMessageLargerThanTheMaximumIsRefusedAndThePipeStaysUsable() {
-        Pipe<byte[]> p = ext.launcher(LauncherConfig.defaults().withMaxMessageSize(1024)).pipe(Codec.raw());
+        Pipe<byte[]> p =
+                ext.launcher(LauncherConfig.defaults().withMaxMessageSize(1024)).pipe(Codec.raw());
         assertThatThrownBy(() -> p.writer().put(new byte[1025]))
                 .isInstanceOf(GipcException.class)
                 .hasMessageContaining("1025 bytes")
@@ -316,7 +320,9 @@ class PipeTests {
         });
         awaitBlocked(t);
         t.interrupt();
-        assertThat(failure.get(20, TimeUnit.SECONDS)).isInstanceOf(GipcException.class).hasMessageContaining("interrupted");
+        assertThat(failure.get(20, TimeUnit.SECONDS))
+                .isInstanceOf(GipcException.class)
+                .hasMessageContaining("interrupted");
         assertThatThrownBy(() -> p.reader().get()).isInstanceOf(GipcClosedException.class);
     }
 
@@ -335,7 +341,9 @@ class PipeTests {
         });
         awaitBlocked(t);
         t.interrupt();
-        assertThat(failure.get(20, TimeUnit.SECONDS)).isInstanceOf(GipcException.class).hasMessageContaining("interrupted");
+        assertThat(failure.get(20, TimeUnit.SECONDS))
+                .isInstanceOf(GipcException.class)
+                .hasMessageContaining("interrupted");
         assertThatThrownBy(() -> p.writer().put(new byte[1])).isInstanceOf(GipcClosedException.class);
     }
 

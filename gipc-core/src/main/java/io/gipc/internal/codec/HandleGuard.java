@@ -18,8 +18,8 @@ final class HandleGuard extends Serializer<Object> {
 
     @Override
     public void write(Kryo kryo, Output output, Object object) {
-        throw new KryoException("pipe handles cannot be sent through a pipe (found " + object.getClass().getSimpleName()
-                + "); pass them to a child by capturing them in its task");
+        throw new KryoException("pipe handles cannot be sent through a pipe (found "
+                + object.getClass().getSimpleName() + "); pass them to a child by capturing them in its task");
     }
 
     @Override

@@ -26,7 +26,8 @@ final class KryoFactory {
             try {
                 kryo.register(Class.forName(name, false, kryo.getClassLoader()));
             } catch (ClassNotFoundException e) {
-                throw new IllegalArgumentException("Kryo allowlist names class " + name + " which is not on the class path", e);
+                throw new IllegalArgumentException(
+                        "Kryo allowlist names class " + name + " which is not on the class path", e);
             }
         }
         return kryo;

@@ -48,7 +48,9 @@ final class ChildStarter {
         }
         child.attach(process);
         transfer.commit(child);
-        process.onExit().thenRunAsync(child::processExited, command2 -> Thread.ofVirtual().start(command2));
+        process.onExit()
+                .thenRunAsync(
+                        child::processExited, command2 -> Thread.ofVirtual().start(command2));
         try {
             OutputStream stdin = process.getOutputStream();
             DataOutputStream out = new DataOutputStream(stdin);

@@ -263,8 +263,8 @@ final class ReaderCore {
                     return true;
                 } else {
                     String what = header >= 0
-                            ? "a frame of " + header + " bytes, larger than the maximum of "
-                                    + address.maxMessageSize() + " bytes"
+                            ? "a frame of " + header + " bytes, larger than the maximum of " + address.maxMessageSize()
+                                    + " bytes"
                             : "a corrupted frame header (" + header + ")";
                     LOG.log(Level.WARNING, "refused {0} on {1}; closing that connection", what, address);
                     closeQuietly(ch);
@@ -501,7 +501,12 @@ final class ReaderCore {
                 Wire.writeInt(child, Wire.EOF);
                 return;
             } else {
-                Wire.writeFully(child, java.nio.ByteBuffer.allocate(8).putInt(Wire.NEXT).putInt(trailer).flip());
+                Wire.writeFully(
+                        child,
+                        java.nio.ByteBuffer.allocate(8)
+                                .putInt(Wire.NEXT)
+                                .putInt(trailer)
+                                .flip());
                 return;
             }
         }

@@ -33,6 +33,8 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     private final transient Codec<T> codec;
     private final transient PipeCounters counters;
     private final transient ReentrantLock lock = new ReentrantLock();
+    private final transient java.util.concurrent.atomic.AtomicInteger gets =
+            new java.util.concurrent.atomic.AtomicInteger();
     private transient volatile ReaderCore core;
     private transient volatile String closedReason;
 
@@ -75,6 +77,15 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     }
 
     private T get(long deadline) {
+        gets.incrementAndGet();
+        try {
+            return getCounted(deadline);
+        } finally {
+            gets.decrementAndGet();
+        }
+    }
+
+    private T getCounted(long deadline) {
         ReaderCore c = openCore();
         try {
             if (deadline == Long.MAX_VALUE) {
@@ -98,8 +109,10 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         try {
             return codec.decode(payload);
         } catch (Exception e) {
-            throw new GipcException("could not decode a message of " + payload.length + " bytes from " + address
-                    + " with " + codec + ": " + e, e);
+            throw new GipcException(
+                    "could not decode a message of " + payload.length + " bytes from " + address + " with " + codec
+                            + ": " + e,
+                    e);
         }
     }
 
@@ -124,10 +137,11 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
 
     @Override
     public void close() {
-        if (!lock.tryLock()) {
-            throw new GipcLockedException("cannot close the reading end of " + address
-                    + ": another thread is inside get(); it stays open");
+        if (gets.get() > 0) {
+            throw new GipcLockedException(
+                    "cannot close the reading end of " + address + ": another thread is inside get(); it stays open");
         }
+        lock.lock();
         try {
             ReaderCore c = core;
             if (c != null) {
@@ -144,6 +158,10 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         return core != null;
     }
 
+    PipeAddress address() {
+        return address;
+    }
+
     String closedReason() {
         return closedReason;
     }
@@ -157,13 +175,15 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         if (known != null) {
             return known;
         }
-        if (!lock.tryLock()) {
+        if (gets.get() > 0) {
             throw new GipcLockedException(
                     "cannot hand the reading end of " + address + " to a child: another thread is inside get()");
         }
+        lock.lock();
         if (core == null) {
             lock.unlock();
-            throw new GipcClosedException("cannot hand the reading end of " + address + " to a child: it " + closedReason);
+            throw new GipcClosedException(
+                    "cannot hand the reading end of " + address + " to a child: it " + closedReason);
         }
         Object ref = new ReaderRef<>(address, codec);
         t.add(this, ref);

@@ -39,7 +39,8 @@ public final class SimplexPipe<T> implements Pipe<T>, PipeHandle, Serializable {
      */
     public static <T> SimplexPipe<T> create(
             String directory, String name, Codec<T> codec, int maxMessageSize, PipeCounters counters) {
-        PipeAddress address = new PipeAddress(directory, Secrets.token(8), Secrets.bytes(Wire.SECRET_LENGTH), name, maxMessageSize);
+        PipeAddress address =
+                new PipeAddress(directory, Secrets.token(8), Secrets.bytes(Wire.SECRET_LENGTH), name, maxMessageSize);
         ReaderEnd<T> r = ReaderEnd.listen(address, codec, counters);
         WriterEnd<T> w = WriterEnd.connect(address, codec, counters, 0);
         return new SimplexPipe<>(r, w);

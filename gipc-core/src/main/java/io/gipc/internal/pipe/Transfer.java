@@ -38,8 +38,10 @@ public final class Transfer {
             out.writeObject(task);
         } catch (NotSerializableException e) {
             rollback();
-            throw new GipcException("the task cannot be sent to a child: it captures an object of class "
-                    + e.getMessage() + ", which is not Serializable; capture only serializable values and pipe handles", e);
+            throw new GipcException(
+                    "the task cannot be sent to a child: it captures an object of class " + e.getMessage()
+                            + ", which is not Serializable; capture only serializable values and pipe handles",
+                    e);
         } catch (IOException | RuntimeException e) {
             rollback();
             if (e instanceof GipcException ge) {

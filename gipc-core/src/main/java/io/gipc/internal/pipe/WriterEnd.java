@@ -37,7 +37,9 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
     private final transient PipeCounters counters;
     private final transient ReentrantLock lock = new ReentrantLock();
     private final transient ByteBuffer header = ByteBuffer.allocate(4);
-    private transient SocketChannel conn;
+    private final transient java.util.concurrent.atomic.AtomicInteger puts =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private transient volatile SocketChannel conn;
     private transient int segment;
     private transient volatile boolean readerGone;
     private transient volatile String closedReason;
@@ -91,13 +93,8 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
                 n = -1;
             }
             if (n < 0) {
-                lock.lock();
-                try {
-                    if (conn == ch && !moving) {
-                        readerGone = true;
-                    }
-                } finally {
-                    lock.unlock();
+                if (conn == ch && !moving) {
+                    readerGone = true;
                 }
                 return;
             }
@@ -135,17 +132,21 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         try {
             payload = codec.encode(message);
         } catch (Exception e) {
-            throw new GipcException("could not encode a message of " + describe(message) + " for " + address + " with "
-                    + codec + ": " + e + "; nothing was written", e);
+            throw new GipcException(
+                    "could not encode a message of " + describe(message) + " for " + address + " with " + codec + ": "
+                            + e + "; nothing was written",
+                    e);
         }
         if (payload.length > address.maxMessageSize()) {
             throw new GipcException("a message of " + payload.length + " bytes is larger than the maximum of "
                     + address.maxMessageSize() + " bytes of " + address
                     + "; nothing was written (raise the launcher's maxMessageSize)");
         }
+        puts.incrementAndGet();
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {
+            puts.decrementAndGet();
             Thread.currentThread().interrupt();
             closeInterrupted();
             throw new GipcException("interrupted in put() on " + address + "; the writing end is now closed", e);
@@ -167,6 +168,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
             throw broken(e);
         } finally {
             lock.unlock();
+            puts.decrementAndGet();
         }
     }
 
@@ -176,7 +178,8 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
 
     private GipcBrokenPipeException broken(IOException cause) {
         return new GipcBrokenPipeException(
-                "broken " + address + ": the reading end was closed or its process ended; the message was not delivered",
+                "broken " + address
+                        + ": the reading end was closed or its process ended; the message was not delivered",
                 cause);
     }
 
@@ -200,10 +203,11 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
 
     @Override
     public void close() {
-        if (!lock.tryLock()) {
-            throw new GipcLockedException("cannot close the writing end of " + address
-                    + ": another thread is inside put(); it stays open");
+        if (puts.get() > 0) {
+            throw new GipcLockedException(
+                    "cannot close the writing end of " + address + ": another thread is inside put(); it stays open");
         }
+        lock.lock();
         try {
             if (closedReason == null) {
                 closedReason = "was closed";
@@ -228,13 +232,15 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         if (known != null) {
             return known;
         }
-        if (!lock.tryLock()) {
+        if (puts.get() > 0) {
             throw new GipcLockedException(
                     "cannot hand the writing end of " + address + " to a child: another thread is inside put()");
         }
+        lock.lock();
         if (closedReason != null) {
             lock.unlock();
-            throw new GipcClosedException("cannot hand the writing end of " + address + " to a child: it " + closedReason);
+            throw new GipcClosedException(
+                    "cannot hand the writing end of " + address + " to a child: it " + closedReason);
         }
         handoffId = Secrets.nextLong();
         Object ref = new WriterRef<>(address, codec, segment + 1, handoffId, false);
