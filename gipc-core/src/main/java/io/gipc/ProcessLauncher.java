@@ -86,7 +86,8 @@ public interface ProcessLauncher extends AutoCloseable {
     <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c);
 
     /**
-     * Returns the traffic of the pipes created by this launcher that are not closed everywhere here.
+     * Returns the traffic of the pipes created by this launcher that still have an end usable in this process
+     * (pipes closed here, or whose ends all moved to children, are no longer listed).
      *
      * @return a snapshot, one entry per pipe
      */
