@@ -2,6 +2,7 @@ package io.gipc.internal.launch;
 
 import io.gipc.ChildTask;
 import io.gipc.internal.pipe.Handoffs;
+import io.gipc.internal.pipe.WriterEnd;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -61,6 +62,7 @@ public final class ChildMain {
             t.printStackTrace();
             code = 1;
         }
+        WriterEnd.flushAll(60_000);
         Handoffs.awaitIdle(Long.MAX_VALUE / 2_000_000);
         control.send(Control.EXITING, code);
         System.exit(code);

@@ -42,7 +42,8 @@ final class FrameReader {
                 buffer.get(payload, filled, n);
                 filled += n;
             } else if (payload.length - filled >= buffer.capacity()) {
-                int n = channel.read(ByteBuffer.wrap(payload, filled, payload.length - filled));
+                // slices: the JDK reads a heap buffer through a temporary direct buffer of the same size
+                int n = channel.read(ByteBuffer.wrap(payload, filled, Math.min(Wire.SLICE, payload.length - filled)));
                 if (n < 0) {
                     throw new EOFException("connection closed in the middle of a " + length + "-byte message");
                 }

@@ -533,7 +533,7 @@ final class ReaderCore {
             }
             if (payload != null) {
                 header.clear().putInt(payload.length).flip();
-                Wire.writeFully(child, header, java.nio.ByteBuffer.wrap(payload));
+                Wire.writePayload(child, header, payload);
             } else if (trailer == Wire.EOF) {
                 Wire.writeInt(child, Wire.EOF);
                 return;

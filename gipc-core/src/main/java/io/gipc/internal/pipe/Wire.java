@@ -102,6 +102,23 @@ final class Wire {
         }
     }
 
+    /**
+     * Heap buffers are copied into a temporary direct buffer on every write, whole: a large payload is written
+     * in slices so that each write copies only what it can send.
+     */
+    static final int SLICE = 1 << 20;
+
+    static void writePayload(SocketChannel ch, ByteBuffer header, byte[] payload) throws IOException {
+        if (payload.length <= SLICE) {
+            writeFully(ch, header, ByteBuffer.wrap(payload));
+            return;
+        }
+        writeFully(ch, header);
+        for (int off = 0; off < payload.length; off += SLICE) {
+            writeFully(ch, ByteBuffer.wrap(payload, off, Math.min(SLICE, payload.length - off)));
+        }
+    }
+
     static void writeInt(SocketChannel ch, int value) throws IOException {
         writeFully(ch, ByteBuffer.allocate(4).putInt(0, value));
     }

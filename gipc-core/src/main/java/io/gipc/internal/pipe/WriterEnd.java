@@ -40,6 +40,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
     private final transient java.util.concurrent.atomic.AtomicInteger puts =
             new java.util.concurrent.atomic.AtomicInteger();
     private transient volatile SocketChannel conn;
+    private final transient WriteBehind behind = new WriteBehind(lock, () -> conn, () -> readerGone = true);
     private transient int segment;
     private transient volatile boolean readerGone;
     private transient volatile String closedReason;
@@ -111,6 +112,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
             if (conn != ch || moving || closedReason != null) {
                 return;
             }
+            behind.drainUninterruptibly();
             try {
                 Wire.writeInt(ch, Wire.END);
             } catch (IOException e) {
@@ -156,10 +158,25 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
             if (readerGone || conn == null) {
                 throw broken(null);
             }
-            header.clear().putInt(payload.length).flip();
-            Wire.writeFully(conn, header, ByteBuffer.wrap(payload));
+            if (!behind.offer(payload)) {
+                behind.drain();
+                if (readerGone || conn == null) {
+                    throw broken(null);
+                }
+                header.clear().putInt(payload.length).flip();
+                Wire.writePayload(conn, header, payload);
+                behind.markPutEnd();
+            }
             counters.sent(payload.length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closedReason = "was closed because a thread was interrupted in put()";
+            behind.discard();
+            ReaderCore.closeQuietly(conn);
+            conn = null;
+            throw new GipcException("interrupted in put() on " + address + "; the writing end is now closed", e);
         } catch (ClosedByInterruptException e) {
+            behind.discard();
             conn = null;
             closedReason = "was closed because a thread was interrupted in put()";
             throw new GipcException("interrupted in put() on " + address + "; the writing end is now closed", e);
@@ -194,6 +211,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         lock.lock();
         try {
             closedReason = "was closed because a thread was interrupted in put()";
+            behind.discard();
             ReaderCore.closeQuietly(conn);
             conn = null;
         } finally {
@@ -211,6 +229,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         try {
             if (closedReason == null) {
                 closedReason = "was closed";
+                behind.drainUninterruptibly();
                 ReaderCore.closeQuietly(conn);
                 conn = null;
             }
@@ -221,6 +240,15 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
 
     boolean isOpen() {
         return closedReason == null;
+    }
+
+    /**
+     * Waits until every writer of this process has written what it queued: called before a process exits.
+     *
+     * @param millis the bound
+     */
+    public static void flushAll(long millis) {
+        WriteBehind.awaitAllFlushed(millis);
     }
 
     // ---- moving to a child ----
@@ -291,6 +319,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
     private void release(boolean attached) {
         lock.lock();
         try {
+            behind.drainUninterruptibly();
             SocketChannel ch = conn;
             conn = null;
             if (ch != null) {
