@@ -2,7 +2,6 @@ package io.gipc.autoconfigure;
 
 import io.gipc.ChildProcess;
 import java.lang.reflect.Method;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,8 +50,8 @@ final class ChildProcessEntryPoints implements SmartInitializingSingleton {
     EntryPoint get(String name) {
         EntryPoint entryPoint = all().get(name);
         if (entryPoint == null) {
-            throw new IllegalArgumentException("No @ChildProcess entry point named '" + name + "'; known: "
-                    + all().keySet());
+            throw new IllegalArgumentException(
+                    "No @ChildProcess entry point named '" + name + "'; known: " + all().keySet());
         }
         return entryPoint;
     }
@@ -73,10 +72,6 @@ final class ChildProcessEntryPoints implements SmartInitializingSingleton {
         }
     }
 
-    Collection<EntryPoint> values() {
-        return all().values();
-    }
-
     private Map<String, EntryPoint> discover() {
         Map<String, EntryPoint> found = new LinkedHashMap<>();
         for (String beanName : this.beanFactory.getBeanNamesForType(Object.class, true, false)) {
@@ -87,9 +82,8 @@ final class ChildProcessEntryPoints implements SmartInitializingSingleton {
             if (type == null || !AnnotationUtils.isCandidateClass(type, ChildProcess.class)) {
                 continue;
             }
-            Map<Method, ChildProcess> methods = MethodIntrospector.selectMethods(
-                    type,
-                    (MethodIntrospector.MetadataLookup<ChildProcess>)
+            Map<Method, ChildProcess> methods =
+                    MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<ChildProcess>)
                             method -> AnnotatedElementUtils.findMergedAnnotation(method, ChildProcess.class));
             for (Map.Entry<Method, ChildProcess> entry : methods.entrySet()) {
                 ChildProcess annotation = entry.getValue();

@@ -34,15 +34,14 @@ final class ChildTermination {
      * @param timeout how long to wait after SIGTERM
      */
     static void terminateAll(List<GipcProcess> children, Duration timeout) {
-        List<GipcProcess> live =
-                children.stream().filter(GipcProcess::isAlive).toList();
+        List<GipcProcess> live = children.stream().filter(GipcProcess::isAlive).toList();
         if (live.isEmpty()) {
             return;
         }
         List<ProcessHandle> descendants = new ArrayList<>();
         for (GipcProcess child : live) {
-            ProcessHandle.of(child.pid()).ifPresent(handle -> handle.descendants()
-                    .forEach(descendants::add));
+            ProcessHandle.of(child.pid())
+                    .ifPresent(handle -> handle.descendants().forEach(descendants::add));
         }
         List<CompletableFuture<?>> exits = new ArrayList<>();
         for (GipcProcess child : live) {
@@ -66,8 +65,8 @@ final class ChildTermination {
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         if (!await(exits, KILL_WAIT)) {
-            logger.warn("gipc: child processes did not report their exit " + KILL_WAIT.toMillis()
-                    + " ms after SIGKILL");
+            logger.warn(
+                    "gipc: child processes did not report their exit " + KILL_WAIT.toMillis() + " ms after SIGKILL");
         }
     }
 

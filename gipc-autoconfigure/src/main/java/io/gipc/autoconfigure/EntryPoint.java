@@ -39,19 +39,23 @@ record EntryPoint(String name, Mode mode, boolean essential, String beanName, Me
      */
     EntryPoint {
         if (name.isBlank()) {
-            throw unsupported("its name must not be blank");
+            throw unsupported(name, beanName, method, "its name must not be blank");
         }
         if (method.getReturnType() != void.class) {
-            throw unsupported("it must return void");
+            throw unsupported(name, beanName, method, "it must return void");
         }
         if (Modifier.isPrivate(method.getModifiers())) {
-            throw unsupported("it must not be private");
+            throw unsupported(name, beanName, method, "it must not be private");
         }
         if (mode == Mode.PLAIN && !Modifier.isStatic(method.getModifiers())) {
             Class<?> type = method.getDeclaringClass();
             if (Modifier.isAbstract(type.getModifiers()) || !hasNoArgConstructor(type)) {
-                throw unsupported("in PLAIN mode it must be static, or " + type.getName()
-                        + " must be a concrete class with a no-arg constructor");
+                throw unsupported(
+                        name,
+                        beanName,
+                        method,
+                        "in PLAIN mode it must be static, or " + type.getName()
+                                + " must be a concrete class with a no-arg constructor");
             }
         }
     }
@@ -141,8 +145,8 @@ record EntryPoint(String name, Mode mode, boolean essential, String beanName, Me
         }
     }
 
-    private IllegalStateException unsupported(String reason) {
-        return new IllegalStateException("Unsupported @ChildProcess(\"" + this.name + "\") on bean '"
-                + this.beanName + "' method " + describe(this.method) + ": " + reason);
+    private static IllegalStateException unsupported(String name, String beanName, Method method, String reason) {
+        return new IllegalStateException("Unsupported @ChildProcess(\"" + name + "\") on bean '" + beanName
+                + "' method " + describe(method) + ": " + reason);
     }
 }

@@ -155,9 +155,7 @@ public final class GipcProcessLauncher implements ProcessLauncher {
         if (launcher instanceof GipcProcessLauncher gipc) {
             return gipc.managedChildren();
         }
-        return launcher.children().stream()
-                .map(process -> new ManagedChild(process, null, false))
-                .toList();
+        return launcher.children().stream().map(ManagedChild::snapshot).toList();
     }
 
     /**
@@ -272,7 +270,7 @@ public final class GipcProcessLauncher implements ProcessLauncher {
     }
 
     private GipcProcess remember(GipcProcess process, String entryPoint, boolean essential) {
-        this.managed.add(new ManagedChild(process, entryPoint, essential));
+        this.managed.add(ManagedChild.tracked(process, entryPoint, essential));
         forgetOldExits();
         return process;
     }

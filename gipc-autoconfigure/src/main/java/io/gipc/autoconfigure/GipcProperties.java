@@ -30,7 +30,7 @@ public class GipcProperties implements Validator {
     private Path socketDirectory;
 
     /** Largest encoded message a pipe accepts. */
-    private DataSize maxMessageSize = DataSize.ofBytes(LauncherConfig.DEFAULT_MAX_MESSAGE_SIZE);
+    private DataSize maxMessageSize = DataSize.ofGigabytes(1);
 
     private final Child child = new Child();
 

@@ -22,11 +22,22 @@ public final class ManagedChild {
 
     private volatile Instant exitedAt;
 
-    ManagedChild(GipcProcess process, String entryPoint, boolean essential) {
+    private ManagedChild(GipcProcess process, String entryPoint, boolean essential) {
         this.process = Objects.requireNonNull(process, "process");
         this.entryPoint = entryPoint;
         this.essential = essential;
-        process.onExit().whenComplete((exited, failure) -> this.exitedAt = Instant.now());
+    }
+
+    /** A child started by the Spring launcher: its exit instant is recorded. */
+    static ManagedChild tracked(GipcProcess process, String entryPoint, boolean essential) {
+        ManagedChild child = new ManagedChild(process, entryPoint, essential);
+        process.onExit().whenComplete((exited, failure) -> child.exitedAt = Instant.now());
+        return child;
+    }
+
+    /** A running child of another launcher, seen once: nothing is attached to the process. */
+    static ManagedChild snapshot(GipcProcess process) {
+        return new ManagedChild(process, null, false);
     }
 
     /**

@@ -44,7 +44,8 @@ final class PipeBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
                 .orElse(Map.of());
         pipes.forEach((name, pipe) -> {
             boolean duplex = pipe.isDuplex();
-            RootBeanDefinition definition = new RootBeanDefinition(duplex ? io.gipc.DuplexPipe.class : io.gipc.Pipe.class);
+            RootBeanDefinition definition =
+                    new RootBeanDefinition(duplex ? io.gipc.DuplexPipe.class : io.gipc.Pipe.class);
             definition.setInstanceSupplier(() -> create(name, duplex));
             definition.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
             registry.registerBeanDefinition(name, definition);

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplication.AbandonedRunException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.MethodParameter;
@@ -83,6 +83,10 @@ final class SpringEntryPointTask implements ChildTask {
         }
         SpringApplication application = new SpringApplication(primarySources.toArray(Class<?>[]::new));
         application.getSources().addAll(this.sources.otherSources());
+        if (!primarySources.isEmpty()) {
+            // Otherwise the stack walk names ChildMain, in the log and wherever the main class matters.
+            application.setMainApplicationClass(primarySources.get(0));
+        }
         application.setWebApplicationType(WebApplicationType.NONE);
         Set<String> profiles = new LinkedHashSet<>(this.sources.activeProfiles());
         profiles.add(CHILD_PROFILE);
@@ -137,7 +141,8 @@ final class SpringEntryPointTask implements ChildTask {
     }
 
     /** Makes the child's environment a child's: no web server whatever the configuration says. */
-    private record ChildEnvironment(String entryPoint) implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+    private record ChildEnvironment(String entryPoint)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -146,9 +151,7 @@ final class SpringEntryPointTask implements ChildTask {
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "gipcChild",
-                            Map.of(
-                                    "spring.main.web-application-type", "none",
-                                    ENTRY_POINT_PROPERTY, this.entryPoint)));
+                            Map.of("spring.main.web-application-type", "none", ENTRY_POINT_PROPERTY, this.entryPoint)));
         }
     }
 

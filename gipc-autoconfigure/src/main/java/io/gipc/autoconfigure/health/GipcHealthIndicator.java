@@ -1,0 +1,49 @@
+package io.gipc.autoconfigure.health;
+
+import io.gipc.ProcessLauncher;
+import io.gipc.autoconfigure.GipcProcessLauncher;
+import io.gipc.autoconfigure.ManagedChild;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * Health of gipc's children: DOWN once a child whose entry point is marked
+ * {@link io.gipc.ChildProcess#essential() essential} has exited, UP otherwise; the details describe every child
+ * the launcher remembers (running ones, recent and essential exits), keyed by child name.
+ */
+public class GipcHealthIndicator extends AbstractHealthIndicator {
+
+    private final ProcessLauncher launcher;
+
+    /**
+     * Creates the indicator.
+     *
+     * @param launcher the launcher whose children it reports
+     */
+    public GipcHealthIndicator(ProcessLauncher launcher) {
+        super("gipc health check failed");
+        this.launcher = launcher;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        boolean essentialDied = false;
+        Map<String, Object> children = new LinkedHashMap<>();
+        for (ManagedChild child : GipcProcessLauncher.managedChildren(this.launcher)) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("pid", child.process().pid());
+            if (child.entryPoint() != null) {
+                details.put("entryPoint", child.entryPoint());
+            }
+            details.put("state", child.state());
+            child.process().exitCode().ifPresent(code -> details.put("exitCode", code));
+            details.put("essential", child.essential());
+            children.put(child.process().name(), details);
+            essentialDied |= child.essential() && !child.process().isAlive();
+        }
+        builder.status(essentialDied ? Status.DOWN : Status.UP).withDetail("children", children);
+    }
+}

@@ -1,0 +1,310 @@
+package io.gipc.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.gipc.ChildProcess;
+import io.gipc.ChildProcess.Mode;
+import io.gipc.DuplexPipe;
+import io.gipc.LauncherConfig;
+import io.gipc.Pipe;
+import io.gipc.PipeReader;
+import io.gipc.PipeStats;
+import io.gipc.ProcessLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+class GipcAutoConfigurationTests {
+
+    private final ApplicationContextRunner contextRunner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GipcAutoConfiguration.class));
+
+    @Test
+    void launcherIsConfiguredWithDefaults() {
+        this.contextRunner.run(context -> {
+            assertThat(context).hasSingleBean(ProcessLauncher.class);
+            assertThat(context).hasSingleBean(GipcProcessLauncher.class);
+            assertThat(context).hasSingleBean(GipcLifecycle.class);
+            GipcProperties properties = context.getBean(GipcProperties.class);
+            assertThat(properties.isEnabled()).isTrue();
+            assertThat(properties.getShutdown().getTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.getMaxMessageSize().toBytes()).isEqualTo(LauncherConfig.DEFAULT_MAX_MESSAGE_SIZE);
+            assertThat(properties.getChild().getJvmArguments()).isEqualTo(LauncherConfig.DEFAULT_JVM_ARGUMENTS);
+            assertThat(properties.getChild().getMaxHeap()).isNull();
+            assertThat(properties.getChild().isInheritIo()).isTrue();
+            assertThat(properties.getKryo().isRegistrationRequired()).isFalse();
+            assertThat(properties.getPipes()).isEmpty();
+            assertThat(context.getBean(GipcLifecycle.class).getPhase()).isEqualTo(GipcLifecycle.PHASE);
+        });
+    }
+
+    @Test
+    void launcherBacksOffWhenUserDefinesOne() {
+        this.contextRunner
+                .withUserConfiguration(UserLauncherConfiguration.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ProcessLauncher.class);
+                    assertThat(context).doesNotHaveBean(GipcProcessLauncher.class);
+                    assertThat(context.getBean(ProcessLauncher.class)).isInstanceOf(NoChildrenLauncher.class);
+                    assertThat(context).hasSingleBean(GipcLifecycle.class);
+                });
+    }
+
+    @Test
+    void nothingIsRegisteredWhenDisabled() {
+        this.contextRunner.withPropertyValues("gipc.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(ProcessLauncher.class);
+            assertThat(context).doesNotHaveBean(GipcProperties.class);
+            assertThat(context).doesNotHaveBean(GipcLifecycle.class);
+        });
+    }
+
+    @Test
+    void propertiesAreBound() {
+        this.contextRunner
+                .withPropertyValues(
+                        "gipc.child.jvm-arguments=-XX:+UseSerialGC,-Xss512k",
+                        "gipc.child.max-heap=64MB",
+                        "gipc.child.inherit-io=false",
+                        "gipc.shutdown.timeout=3s",
+                        "gipc.socket-directory=/tmp",
+                        "gipc.max-message-size=16MB",
+                        "gipc.kryo.registration-required=true",
+                        "gipc.kryo.allowed-classes=java.lang.String,java.util.ArrayList",
+                        "gipc.pipes.jobs.max-message-size=1MB",
+                        "gipc.pipes.chat.duplex=true",
+                        "gipc.pipes.chat.codec=raw")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    GipcProperties properties = context.getBean(GipcProperties.class);
+                    assertThat(properties.getChild().getJvmArguments()).containsExactly("-XX:+UseSerialGC", "-Xss512k");
+                    assertThat(properties.getChild().getMaxHeap()).isEqualTo(DataSize.ofMegabytes(64));
+                    assertThat(properties.getChild().isInheritIo()).isFalse();
+                    assertThat(properties.getShutdown().getTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(properties.getSocketDirectory()).isEqualTo(Path.of("/tmp"));
+                    assertThat(properties.getMaxMessageSize()).isEqualTo(DataSize.ofMegabytes(16));
+                    assertThat(properties.getKryo().isRegistrationRequired()).isTrue();
+                    assertThat(properties.getKryo().getAllowedClasses())
+                            .containsExactly("java.lang.String", "java.util.ArrayList");
+                    assertThat(properties.getPipes()).containsOnlyKeys("jobs", "chat");
+                    assertThat(properties.getPipes().get("jobs").getMaxMessageSize())
+                            .isEqualTo(DataSize.ofMegabytes(1));
+                    assertThat(properties.getPipes().get("chat").isDuplex()).isTrue();
+                    assertThat(properties.getPipes().get("chat").getCodec()).isEqualTo(GipcProperties.PipeCodec.RAW);
+                    assertThat(context.getBean(GipcProcessLauncher.class)
+                                    .defaultCodec()
+                                    .toString())
+                            .contains("java.lang.String");
+                });
+    }
+
+    @Test
+    void negativeShutdownTimeoutFailsNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("gipc.shutdown.timeout=-1s")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.shutdown.timeout must not be negative"));
+    }
+
+    @Test
+    void tooLargeMaxMessageSizeFailsNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("gipc.max-message-size=4GB")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.max-message-size must be between 1B and 2147483647B"));
+    }
+
+    @Test
+    void tinyChildHeapFailsNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("gipc.child.max-heap=1KB")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.child.max-heap must be at least 2MB"));
+    }
+
+    @Test
+    void registrationRequiredWithoutAllowedClassesFailsNamingTheProperties() {
+        this.contextRunner
+                .withPropertyValues("gipc.kryo.registration-required=true")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.kryo.allowed-classes must name at least one class")
+                        .hasMessageContaining("gipc.kryo.registration-required"));
+    }
+
+    @Test
+    void pipeLargerThanLauncherMaximumFailsNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("gipc.max-message-size=1MB", "gipc.pipes.jobs.max-message-size=2MB")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.pipes.jobs.max-message-size must be at least 1B and at most"
+                                + " gipc.max-message-size"));
+    }
+
+    @Test
+    void pipesDeclaredInConfigurationAreBeansNamedByTheirKey() {
+        this.contextRunner
+                .withPropertyValues("gipc.pipes.jobs.max-message-size=1KB", "gipc.pipes.chat.duplex=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean("jobs")).isInstanceOf(Pipe.class);
+                    assertThat(context.getBean("chat")).isInstanceOf(DuplexPipe.class);
+                    GipcProcessLauncher launcher = context.getBean(GipcProcessLauncher.class);
+                    assertThat(launcher.namedPipes()).containsExactlyInAnyOrder("jobs", "chat");
+                    assertThat(launcher.pipeStats()).extracting(PipeStats::name).contains("jobs", "chat");
+                });
+    }
+
+    @Test
+    void pipeBeansAreInjectableByName() {
+        this.contextRunner
+                .withPropertyValues("gipc.pipes.jobs.duplex=false", "gipc.pipes.results.duplex=false")
+                .withUserConfiguration(PipeConsumerConfiguration.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    PipeConsumer consumer = context.getBean(PipeConsumer.class);
+                    assertThat(consumer.jobs()).isSameAs(context.getBean("jobs"));
+                    assertThat(consumer.results()).isSameAs(context.getBean("results"));
+                });
+    }
+
+    @Test
+    void entryPointsAreDiscoveredOnBeans() {
+        this.contextRunner.withBean(Workers.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(GipcProcessLauncher.class).entryPoints())
+                    .containsExactlyInAnyOrder("resize", "count");
+        });
+    }
+
+    @Test
+    void duplicateChildProcessNamesFailFastNamingBeansAndMethods() {
+        this.contextRunner
+                .withBean("workers", Workers.class)
+                .withBean("otherWorkers", OtherWorkers.class)
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Duplicate @ChildProcess name 'resize'")
+                        .hasMessageContaining("bean 'workers' method Workers.resize(PipeReader, String)")
+                        .hasMessageContaining("bean 'otherWorkers' method OtherWorkers.resize(PipeReader)"));
+    }
+
+    @Test
+    void entryPointThatReturnsAValueFailsFast() {
+        this.contextRunner
+                .withBean("valueWorker", ValueWorker.class)
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Unsupported @ChildProcess(\"value\") on bean 'valueWorker' method"
+                                + " ValueWorker.compute()")
+                        .hasMessageContaining("must return void"));
+    }
+
+    @Test
+    void plainEntryPointWithoutNoArgConstructorFailsFast() {
+        this.contextRunner
+                .withBean("constructedWorker", ConstructedWorker.class, () -> new ConstructedWorker("x"))
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("bean 'constructedWorker' method ConstructedWorker.work(PipeReader)")
+                        .hasMessageContaining("in PLAIN mode it must be static"));
+    }
+
+    @Test
+    void unknownEntryPointIsRefusedWithTheKnownNames() {
+        this.contextRunner
+                .withBean(Workers.class)
+                .run(context -> assertThatIllegalArgumentException()
+                        .isThrownBy(
+                                () -> context.getBean(GipcProcessLauncher.class).start("nope"))
+                        .withMessageContaining("No @ChildProcess entry point named 'nope'")
+                        .withMessageContaining("resize"));
+    }
+
+    @Test
+    void launchArgumentsThatDoNotFitAreRefusedBeforeAnyChildStarts() {
+        this.contextRunner.withBean(Workers.class).run(context -> {
+            GipcProcessLauncher launcher = context.getBean(GipcProcessLauncher.class);
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> launcher.start("resize", "not a reader", "x"))
+                    .withMessageContaining("launch argument 0 (java.lang.String) does not fit parameter 'jobs'");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> launcher.start("resize"))
+                    .withMessageContaining("takes exactly 2 launch argument(s), got 0");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> launcher.start("count"))
+                    .withMessageContaining(
+                            "parameter 'jobs' is a pipe handle (PipeReader): pass it as launch" + " argument 0");
+            assertThat(launcher.children()).isEmpty();
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserLauncherConfiguration {
+
+        @Bean
+        NoChildrenLauncher userLauncher() {
+            return new NoChildrenLauncher();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PipeConsumerConfiguration {
+
+        @Bean
+        PipeConsumer pipeConsumer(Pipe<String> jobs, Pipe<String> results) {
+            return new PipeConsumer(jobs, results);
+        }
+    }
+
+    record PipeConsumer(Pipe<String> jobs, Pipe<String> results) {}
+
+    static class Workers {
+
+        @ChildProcess(value = "resize", mode = Mode.PLAIN)
+        static void resize(PipeReader<String> jobs, String size) {}
+
+        @ChildProcess("count")
+        void count(PipeReader<String> jobs, Workers self) {}
+    }
+
+    static class OtherWorkers {
+
+        @ChildProcess("resize")
+        void resize(PipeReader<String> jobs) {}
+    }
+
+    static class ValueWorker {
+
+        @ChildProcess("value")
+        String compute() {
+            return "x";
+        }
+    }
+
+    static class ConstructedWorker {
+
+        ConstructedWorker(String name) {}
+
+        @ChildProcess(value = "constructed", mode = Mode.PLAIN)
+        void work(PipeReader<String> jobs) {}
+    }
+}
