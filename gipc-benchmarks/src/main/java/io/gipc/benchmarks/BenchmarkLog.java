@@ -34,6 +34,9 @@ public final class BenchmarkLog {
         if (magnitude >= 10) {
             return String.format(Locale.ROOT, "%.1f", value);
         }
-        return String.format(Locale.ROOT, "%.2f", value);
+        if (magnitude >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

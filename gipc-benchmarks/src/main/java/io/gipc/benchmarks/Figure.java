@@ -127,18 +127,8 @@ public enum Figure {
             4.2,
             "1 (spawn)",
             Target.atMost(150, "≤ 150 ms")),
-    START_MAX(
-            "start-max",
-            "start() until the task runs, max",
-            "ms",
-            Better.LOWER,
-            null,
-            null,
-            null,
-            null,
-            null),
-    START_RETURN_P50(
-            "start-return-p50", "start() call returns, p50", "ms", Better.LOWER, null, null, null, null, null),
+    START_MAX("start-max", "start() until the task runs, max", "ms", Better.LOWER, null, null, null, null, null),
+    START_RETURN_P50("start-return-p50", "start() call returns, p50", "ms", Better.LOWER, null, null, null, null, null),
     TCP_ECHO_CLIENTS(
             "tcp-echo-clients",
             "example 2: TCP clients in one child, all served",

@@ -32,7 +32,8 @@ public final class BaselineChild {
             throw new IllegalArgumentException("usage: BaselineChild SCENARIO SOCKET [ARGUMENTS...]");
         }
         String scenario = args[0];
-        try (FrameChannel channel = new FrameChannel(SocketChannel.open(UnixDomainSocketAddress.of(Path.of(args[1]))))) {
+        try (FrameChannel channel =
+                new FrameChannel(SocketChannel.open(UnixDomainSocketAddress.of(Path.of(args[1]))))) {
             switch (scenario) {
                 case "throughput" -> ThroughputScenario.child(channel::get, channel::put, Integer.parseInt(args[2]));
                 case "large" -> LargeMessageScenario.child(channel::get, channel::put);

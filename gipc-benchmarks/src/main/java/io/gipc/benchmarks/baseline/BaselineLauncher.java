@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 public final class BaselineLauncher implements AutoCloseable {
 
+    private final List<String> jvmArguments;
     private final Path directory;
     private final List<Process> children = new ArrayList<>();
     private final List<ServerSocketChannel> servers = new ArrayList<>();
@@ -35,9 +36,12 @@ public final class BaselineLauncher implements AutoCloseable {
     /**
      * Creates the private directory.
      *
+     * @param extraJvmArguments JVM arguments added after gipc's default child arguments
      * @throws IOException when it cannot
      */
-    public BaselineLauncher() throws IOException {
+    public BaselineLauncher(List<String> extraJvmArguments) throws IOException {
+        jvmArguments = new ArrayList<>(LauncherConfig.DEFAULT_JVM_ARGUMENTS);
+        jvmArguments.addAll(extraJvmArguments);
         directory = Files.createTempDirectory(
                 "gipc-bench-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
@@ -68,7 +72,7 @@ public final class BaselineLauncher implements AutoCloseable {
     public Process start(Listener listener, String scenario, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(LauncherConfig.DEFAULT_JVM_ARGUMENTS);
+        command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(BaselineChild.class.getName());
@@ -141,13 +145,13 @@ public final class BaselineLauncher implements AutoCloseable {
                             return new FrameChannel(channel);
                         }
                         if (!child.isAlive()) {
-                            throw new IOException("baseline child " + child.pid() + " exited with "
-                                    + child.exitValue() + " before it connected");
+                            throw new IOException("baseline child " + child.pid() + " exited with " + child.exitValue()
+                                    + " before it connected");
                         }
                         long left = deadline - System.nanoTime();
                         if (left <= 0) {
-                            throw new IOException("baseline child " + child.pid() + " did not connect within "
-                                    + timeout);
+                            throw new IOException(
+                                    "baseline child " + child.pid() + " did not connect within " + timeout);
                         }
                         // Bounded so that a child that dies before connecting is noticed.
                         selector.select(Math.max(1, Math.min(200, TimeUnit.NANOSECONDS.toMillis(left))));

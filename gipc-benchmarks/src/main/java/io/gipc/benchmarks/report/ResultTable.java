@@ -70,7 +70,9 @@ public final class ResultTable {
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             out.append("| ")
-                    .append(String.join(" | ", rows.get(r).stream().map(c -> c.replace("|", "\\|")).toList()))
+                    .append(String.join(
+                            " | ",
+                            rows.get(r).stream().map(c -> c.replace("|", "\\|")).toList()))
                     .append(" |\n");
             if (r == 0) {
                 out.append("|").append(" --- |".repeat(HEADER.size())).append('\n');

@@ -86,7 +86,8 @@ public final class IdleMemoryScenario implements Scenario {
     static long residentKilobytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").trim());
+                return Long.parseLong(
+                        line.substring("VmRSS:".length()).replace("kB", "").trim());
             }
         }
         throw new IOException("no VmRSS line in /proc/" + pid + "/status");

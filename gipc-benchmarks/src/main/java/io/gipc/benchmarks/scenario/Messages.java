@@ -33,7 +33,10 @@ public final class Messages {
     }
 
     static byte[] ofLongs(long first, long second) {
-        return ByteBuffer.allocate(2 * Long.BYTES).putLong(first).putLong(second).array();
+        return ByteBuffer.allocate(2 * Long.BYTES)
+                .putLong(first)
+                .putLong(second)
+                .array();
     }
 
     static long[] toLongs(byte[] message) {

@@ -17,10 +17,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
 
 /**
  * gipc's example 2 ({@code serverclient.py}): a TCP echo server on a virtual thread in the parent; one child starts

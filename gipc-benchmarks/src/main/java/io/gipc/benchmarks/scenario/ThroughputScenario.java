@@ -1,5 +1,6 @@
 package io.gipc.benchmarks.scenario;
 
+import io.gipc.ChildTask;
 import io.gipc.Codec;
 import io.gipc.GipcProcess;
 import io.gipc.Pipe;
@@ -101,7 +102,7 @@ public final class ThroughputScenario implements Scenario {
         }
     }
 
-    private static io.gipc.ChildTask childTask(PipeReader<byte[]> sync, PipeWriter<byte[]> data, int size) {
+    private static ChildTask childTask(PipeReader<byte[]> sync, PipeWriter<byte[]> data, int size) {
         return () -> child(sync::get, data::put, size);
     }
 
