@@ -86,8 +86,30 @@ public interface ProcessLauncher extends AutoCloseable {
     <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c);
 
     /**
-     * Returns the traffic of the pipes created by this launcher that still have an end usable in this process
-     * (pipes closed here, or whose ends all moved to children, are no longer listed).
+     * Creates a named simplex pipe with its own maximum message size.
+     *
+     * @param name the pipe's name
+     * @param c the codec
+     * @param maxMessageSize the largest encoded message this pipe carries, in bytes
+     * @param <T> the message type
+     * @return the pipe, both ends held here
+     */
+    <T> Pipe<T> pipe(String name, Codec<T> c, int maxMessageSize);
+
+    /**
+     * Creates a named duplex pipe with its own maximum message size.
+     *
+     * @param name the pipe's name
+     * @param c the codec
+     * @param maxMessageSize the largest encoded message this pipe carries, in bytes
+     * @param <T> the message type
+     * @return the pipe, both ends held here
+     */
+    <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c, int maxMessageSize);
+
+    /**
+     * Returns the traffic of the pipes created by this launcher: every pipe with an end still usable here, and
+     * named pipes also after they were closed here (their state is then {@code closed}).
      *
      * @return a snapshot, one entry per pipe
      */

@@ -363,7 +363,26 @@ class PipeTests {
                     assertThat(s.bytesIn()).isEqualTo(10);
                 });
         p.close();
-        assertThat(launcher.pipeStats()).noneMatch(s -> s.name().equals("orders"));
+        assertThat(launcher.pipeStats())
+                .filteredOn(s -> s.name().equals("orders"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.state()).isEqualTo("closed"))
+                .satisfies(s -> assertThat(s.messagesOut()).isEqualTo(1));
+        Pipe<String> unnamed = launcher.pipe();
+        unnamed.close();
+        assertThat(launcher.pipeStats()).noneMatch(s -> s.name().startsWith("pipe-"));
+    }
+
+    @Test
+    void aPipeCanHaveItsOwnMaximumMessageSize() {
+        ProcessLauncher launcher = ext.launcher();
+        Pipe<byte[]> small = launcher.pipe("small", Codec.raw(), 16);
+        assertThatThrownBy(() -> small.writer().put(new byte[17]))
+                .isInstanceOf(GipcException.class)
+                .hasMessageContaining("maximum of 16 bytes of pipe 'small'");
+        small.writer().put(new byte[16]);
+        assertThat(small.reader().get(WAIT)).hasSize(16);
+        assertThatThrownBy(() -> launcher.pipe("zero", Codec.raw(), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -233,6 +233,20 @@ public final class GipcProcessLauncher implements ProcessLauncher {
     }
 
     @Override
+    public <T> Pipe<T> pipe(String name, Codec<T> c, int maxMessageSize) {
+        Pipe<T> pipe = this.delegate.pipe(name, c, maxMessageSize);
+        named(name);
+        return pipe;
+    }
+
+    @Override
+    public <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c, int maxMessageSize) {
+        DuplexPipe<T> pipe = this.delegate.duplexPipe(name, c, maxMessageSize);
+        named(name);
+        return pipe;
+    }
+
+    @Override
     public List<PipeStats> pipeStats() {
         return this.delegate.pipeStats();
     }

@@ -56,7 +56,9 @@ final class PipeBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
         ProcessLauncher launcher = this.beanFactory.getBean(ProcessLauncher.class);
         GipcProperties properties = this.beanFactory.getBean(GipcProperties.class);
         Codec<Object> codec = codec(name, properties, launcher);
-        return duplex ? launcher.duplexPipe(name, codec) : launcher.pipe(name, codec);
+        DataSize max = properties.getPipes().get(name).getMaxMessageSize();
+        int maxBytes = (int) (max != null ? max : properties.getMaxMessageSize()).toBytes();
+        return duplex ? launcher.duplexPipe(name, codec, maxBytes) : launcher.pipe(name, codec, maxBytes);
     }
 
     @SuppressWarnings("unchecked")
@@ -69,10 +71,6 @@ final class PipeBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
                         ? gipc.defaultCodec()
                         : GipcAutoConfiguration.kryoCodec(properties.getKryo());
         };
-        DataSize max = pipe.getMaxMessageSize();
-        if (max != null && max.compareTo(properties.getMaxMessageSize()) < 0) {
-            codec = new MaxMessageSizeCodec<>(codec, (int) max.toBytes(), name);
-        }
         return (Codec<Object>) codec;
     }
 }

@@ -44,6 +44,16 @@ class NoChildrenLauncher implements ProcessLauncher {
     }
 
     @Override
+    public <T> Pipe<T> pipe(String name, Codec<T> c, int maxMessageSize) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c, int maxMessageSize) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<PipeStats> pipeStats() {
         return List.of();
     }

@@ -72,13 +72,25 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
 
     @Override
     public <T> Pipe<T> pipe(String name, Codec<T> c) {
+        return pipe(name, c, config.maxMessageSize());
+    }
+
+    @Override
+    public <T> Pipe<T> pipe(String name, Codec<T> c, int maxMessageSize) {
         Objects.requireNonNull(c, "codec");
+        checkMaxMessageSize(maxMessageSize);
         checkOpen();
         PipeCounters counters = new PipeCounters(pipeName(name));
         SimplexPipe<T> p =
-                SimplexPipe.create(directory.path().toString(), counters.name(), c, config.maxMessageSize(), counters);
-        pipes.add(counters, p::isOpenHere);
+                SimplexPipe.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
+        pipes.add(counters, name != null, p::isOpenHere);
         return p;
+    }
+
+    private static void checkMaxMessageSize(int maxMessageSize) {
+        if (maxMessageSize <= 0) {
+            throw new IllegalArgumentException("maxMessageSize must be positive, was " + maxMessageSize);
+        }
     }
 
     @Override
@@ -94,12 +106,18 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
 
     @Override
     public <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c) {
+        return duplexPipe(name, c, config.maxMessageSize());
+    }
+
+    @Override
+    public <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c, int maxMessageSize) {
         Objects.requireNonNull(c, "codec");
+        checkMaxMessageSize(maxMessageSize);
         checkOpen();
         PipeCounters counters = new PipeCounters(pipeName(name));
-        DuplexPipeImpl<T> p = DuplexPipeImpl.create(
-                directory.path().toString(), counters.name(), c, config.maxMessageSize(), counters);
-        pipes.add(counters, p::isOpenHere);
+        DuplexPipeImpl<T> p =
+                DuplexPipeImpl.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
+        pipes.add(counters, name != null, p::isOpenHere);
         return p;
     }
 

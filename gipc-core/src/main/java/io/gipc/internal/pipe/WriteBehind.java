@@ -53,8 +53,7 @@ final class WriteBehind {
 
     /** Queues the frame and returns true, or returns false when the caller should write it (after {@link #drain}). */
     boolean offer(byte[] payload) throws InterruptedException {
-        boolean streaming =
-                flushing || filling.position() > 0 || System.nanoTime() - lastPutEnd < STREAM_GAP_NANOS;
+        boolean streaming = flushing || filling.position() > 0 || System.nanoTime() - lastPutEnd < STREAM_GAP_NANOS;
         if (!streaming || payload.length > SMALL) {
             return false;
         }
