@@ -192,10 +192,19 @@ final class ReaderCore {
         }
         long start = System.nanoTime();
         long until = Math.min(deadline, start + SPIN_NANOS);
+        // A platform thread yields as it spins: on a machine with few cores the pump and the peer need the CPU it
+        // waits on. A virtual thread only spins: yielding would requeue it behind every other virtual thread.
+        boolean yields = !Thread.currentThread().isVirtual();
         for (int i = 1; !readable; i++) {
-            Thread.onSpinWait();
-            if ((i & 63) == 0 && System.nanoTime() - until > 0) {
-                return;
+            if ((i & 7) == 0) {
+                if (yields) {
+                    Thread.yield();
+                }
+                if (System.nanoTime() - until > 0) {
+                    return;
+                }
+            } else {
+                Thread.onSpinWait();
             }
         }
     }
