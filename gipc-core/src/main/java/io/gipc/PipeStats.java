@@ -5,8 +5,8 @@ package io.gipc;
  * Ends moved to a child count there, not here.
  *
  * @param name the pipe's name (given at creation, or generated)
- * @param state {@code open} while an end is usable in this process, {@code closed} once every end here is
- *     closed or moved to a child (only named pipes stay listed then)
+ * @param state {@code open} while an end is usable in this process; {@code closed} for the summed totals of
+ *     the named pipes of this name whose ends here are all closed or moved to children
  * @param messagesOut messages put here
  * @param bytesOut encoded bytes put here
  * @param messagesIn messages got here

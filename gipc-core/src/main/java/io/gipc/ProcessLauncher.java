@@ -108,8 +108,8 @@ public interface ProcessLauncher extends AutoCloseable {
     <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c, int maxMessageSize);
 
     /**
-     * Returns the traffic of the pipes created by this launcher: every pipe with an end still usable here, and
-     * named pipes also after they were closed here (their state is then {@code closed}).
+     * Returns the traffic of the pipes created by this launcher: one entry per pipe with an end still usable
+     * here, and one {@code closed} entry per name summing the named pipes of that name that were closed here.
      *
      * @return a snapshot, one entry per pipe
      */

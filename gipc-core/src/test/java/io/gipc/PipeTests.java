@@ -368,6 +368,13 @@ class PipeTests {
                 .singleElement()
                 .satisfies(s -> assertThat(s.state()).isEqualTo("closed"))
                 .satisfies(s -> assertThat(s.messagesOut()).isEqualTo(1));
+        Pipe<byte[]> again = launcher.pipe("orders", Codec.raw());
+        again.writer().put(new byte[5]);
+        again.close();
+        assertThat(launcher.pipeStats())
+                .filteredOn(s -> s.name().equals("orders"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.bytesOut()).isEqualTo(15));
         Pipe<String> unnamed = launcher.pipe();
         unnamed.close();
         assertThat(launcher.pipeStats()).noneMatch(s -> s.name().startsWith("pipe-"));

@@ -1,7 +1,6 @@
 package io.gipc.internal.launch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,10 @@ final class JavaCommand {
     static List<String> build(List<String> launcherArguments, List<String> childArguments) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 24) {
+            // Kryo uses sun.misc.Unsafe; without this every child prints JDK 24+'s deprecation warnings.
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
         cmd.addAll(launcherArguments);
         cmd.addAll(childArguments);
         String classPath = System.getProperty("java.class.path");
@@ -49,9 +52,12 @@ final class JavaCommand {
             return false;
         }
         try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getEntry("BOOT-INF/lib/") != null || file.getEntry("BOOT-INF/classes/") != null;
+            var manifest = file.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+            return main != null && main.startsWith("org.springframework.boot.loader.");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the class path jar " + jar, e);
+            // an unreadable jar: start the plain way, and let the child report what it cannot load
+            return false;
         }
     }
 }

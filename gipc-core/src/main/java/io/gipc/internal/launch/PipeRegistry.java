@@ -3,14 +3,16 @@ package io.gipc.internal.launch;
 import io.gipc.PipeStats;
 import io.gipc.internal.pipe.PipeCounters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * The pipes a launcher created, for {@code pipeStats()}. A pipe the user named stays listed after it is closed
- * here (state {@code closed}), so that counters read from it never go back; pipes with generated names are
- * dropped once closed, as the list is read or grows.
+ * The pipes a launcher created, for {@code pipeStats()}. Open pipes are listed one by one. When a pipe the user
+ * named is closed here, its counts are added to one closed total per name, so that counters read by name never go
+ * back and a name used for many pipes in turn costs one entry; pipes with generated names are dropped once closed.
  */
 final class PipeRegistry {
 
@@ -18,6 +20,7 @@ final class PipeRegistry {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, long[]> closedTotals = new LinkedHashMap<>();
     private int pruneAt = 64;
 
     void add(PipeCounters counters, boolean named, BooleanSupplier openHere) {
@@ -34,19 +37,32 @@ final class PipeRegistry {
     }
 
     private void prune() {
-        entries.removeIf(e -> !e.named() && !e.openHere().getAsBoolean());
+        entries.removeIf(e -> {
+            if (e.openHere().getAsBoolean()) {
+                return false;
+            }
+            if (e.named()) {
+                PipeCounters c = e.counters();
+                long[] t = closedTotals.computeIfAbsent(c.name(), n -> new long[4]);
+                t[0] += c.messagesOut();
+                t[1] += c.bytesOut();
+                t[2] += c.messagesIn();
+                t[3] += c.bytesIn();
+            }
+            return true;
+        });
     }
 
     List<PipeStats> snapshot() {
         lock.lock();
         try {
             prune();
-            List<PipeStats> out = new ArrayList<>(entries.size());
+            List<PipeStats> out = new ArrayList<>(entries.size() + closedTotals.size());
             for (Entry e : entries) {
                 PipeCounters c = e.counters();
-                String state = e.openHere().getAsBoolean() ? "open" : "closed";
-                out.add(new PipeStats(c.name(), state, c.messagesOut(), c.bytesOut(), c.messagesIn(), c.bytesIn()));
+                out.add(new PipeStats(c.name(), "open", c.messagesOut(), c.bytesOut(), c.messagesIn(), c.bytesIn()));
             }
+            closedTotals.forEach((name, t) -> out.add(new PipeStats(name, "closed", t[0], t[1], t[2], t[3])));
             return out;
         } finally {
             lock.unlock();
