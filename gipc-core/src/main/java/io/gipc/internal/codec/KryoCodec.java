@@ -53,14 +53,26 @@ public final class KryoCodec<T> implements Codec<T> {
         return new KryoCodec<>(allowedClasses);
     }
 
+    /** First byte of an encoded message: a Kryo graph follows. */
+    private static final byte GRAPH = 0;
+    /** First byte of an encoded message: the raw bytes of a {@code byte[]} follow (no copy through Kryo). */
+    private static final byte BYTES = 1;
+
     @Override
     public byte[] encode(T value) {
+        if (value instanceof byte[] bytes) {
+            byte[] out = new byte[bytes.length + 1];
+            out[0] = BYTES;
+            System.arraycopy(bytes, 0, out, 1, bytes.length);
+            return out;
+        }
         Pool<Kryo> kryoPool = kryos();
         Pool<Output> outputPool = outputs();
         Kryo kryo = kryoPool.obtain();
         Output output = outputPool.obtain();
         try {
             output.reset();
+            output.writeByte(GRAPH);
             kryo.writeClassAndObject(output, value);
             return output.toBytes();
         } finally {
@@ -73,10 +85,19 @@ public final class KryoCodec<T> implements Codec<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T decode(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("an empty message is not a Kryo-encoded value");
+        }
+        if (bytes[0] == BYTES) {
+            return (T) java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        if (bytes[0] != GRAPH) {
+            throw new IllegalArgumentException("not a message of gipc's Kryo codec (first byte " + bytes[0] + ")");
+        }
         Pool<Kryo> kryoPool = kryos();
         Kryo kryo = kryoPool.obtain();
         try {
-            Input input = new Input(bytes);
+            Input input = new Input(bytes, 1, bytes.length - 1);
             Object value = kryo.readClassAndObject(input);
             if (input.position() != bytes.length) {
                 throw new IllegalStateException(

@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * Reads frames from one connection through a read-ahead buffer, so that many small frames cost one read.
  *
- * <p>A payload's array is allocated as its bytes arrive (up to {@link #TRUSTED_ALLOCATION} at once), so a
- * corrupted length never makes the reader allocate memory the peer did not send.
+ * <p>A payload's array is allocated as its bytes arrive (up to {@link #TRUSTED_ALLOCATION} at once, then at most
+ * eight times what arrived), so a corrupted length never makes the reader allocate memory the peer did not send.
  */
 final class FrameReader {
 
@@ -36,7 +36,9 @@ final class FrameReader {
         int filled = 0;
         while (filled < length) {
             if (filled == payload.length) {
-                payload = Arrays.copyOf(payload, (int) Math.min(length, 2L * payload.length));
+                // grow with what actually arrived: at most 8 times the bytes received, so a corrupted length
+                // costs little, while a real large message is copied only a few times
+                payload = Arrays.copyOf(payload, (int) Math.min(length, 8L * filled));
             }
             if (buffer.hasRemaining()) {
                 int n = Math.min(buffer.remaining(), payload.length - filled);

@@ -39,8 +39,9 @@ final class WriteBehind {
     private final Condition drained;
     private final Supplier<SocketChannel> connection;
     private final Runnable onFailure;
-    private ByteBuffer filling = ByteBuffer.allocate(CAPACITY);
-    private ByteBuffer spare = ByteBuffer.allocate(CAPACITY);
+    // Allocated when the writer first streams: most writers never do, and an idle child stays small.
+    private ByteBuffer filling = ByteBuffer.allocate(0);
+    private ByteBuffer spare = ByteBuffer.allocate(0);
     private boolean flushing;
     private long lastPutEnd = Long.MIN_VALUE / 2;
 
@@ -56,6 +57,10 @@ final class WriteBehind {
         boolean streaming = flushing || filling.position() > 0 || System.nanoTime() - lastPutEnd < STREAM_GAP_NANOS;
         if (!streaming || payload.length > SMALL) {
             return false;
+        }
+        if (filling.capacity() == 0) {
+            filling = ByteBuffer.allocate(CAPACITY);
+            spare = ByteBuffer.allocate(CAPACITY);
         }
         while (filling.remaining() < 4 + payload.length) {
             drained.await();
