@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param shutdownTimeout how long {@link ProcessLauncher#close()} waits after SIGTERM before SIGKILL
  * @param defaultCodec the codec of pipes created without one
  * @param listener told about children starting and exiting
+ * @param poolSize how many idle child JVMs to keep started ahead, so that {@code start()} with default options only
+ *     has to hand over the task (0: none, every child JVM starts on demand)
  */
 public record LauncherConfig(
         Path socketParent,
@@ -24,7 +26,8 @@ public record LauncherConfig(
         List<String> jvmArguments,
         Duration shutdownTimeout,
         Codec<?> defaultCodec,
-        LauncherListener listener) {
+        LauncherListener listener,
+        int poolSize) {
 
     /** The default largest message: 1 GiB. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 30;
@@ -48,6 +51,29 @@ public record LauncherConfig(
         }
         Objects.requireNonNull(defaultCodec, "defaultCodec");
         Objects.requireNonNull(listener, "listener");
+        if (poolSize < 0) {
+            throw new IllegalArgumentException("poolSize must not be negative, was " + poolSize);
+        }
+    }
+
+    /**
+     * Creates settings without a pool of pre-started children.
+     *
+     * @param socketParent see the record components
+     * @param maxMessageSize see the record components
+     * @param jvmArguments see the record components
+     * @param shutdownTimeout see the record components
+     * @param defaultCodec see the record components
+     * @param listener see the record components
+     */
+    public LauncherConfig(
+            Path socketParent,
+            int maxMessageSize,
+            List<String> jvmArguments,
+            Duration shutdownTimeout,
+            Codec<?> defaultCodec,
+            LauncherListener listener) {
+        this(socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, 0);
     }
 
     /**
@@ -73,7 +99,8 @@ public record LauncherConfig(
      * @return the copy
      */
     public LauncherConfig withSocketParent(Path parent) {
-        return new LauncherConfig(parent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener);
+        return new LauncherConfig(
+                parent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, poolSize);
     }
 
     /**
@@ -83,7 +110,7 @@ public record LauncherConfig(
      * @return the copy
      */
     public LauncherConfig withMaxMessageSize(int bytes) {
-        return new LauncherConfig(socketParent, bytes, jvmArguments, shutdownTimeout, defaultCodec, listener);
+        return new LauncherConfig(socketParent, bytes, jvmArguments, shutdownTimeout, defaultCodec, listener, poolSize);
     }
 
     /**
@@ -93,7 +120,8 @@ public record LauncherConfig(
      * @return the copy
      */
     public LauncherConfig withJvmArguments(List<String> arguments) {
-        return new LauncherConfig(socketParent, maxMessageSize, arguments, shutdownTimeout, defaultCodec, listener);
+        return new LauncherConfig(
+                socketParent, maxMessageSize, arguments, shutdownTimeout, defaultCodec, listener, poolSize);
     }
 
     /**
@@ -103,7 +131,8 @@ public record LauncherConfig(
      * @return the copy
      */
     public LauncherConfig withShutdownTimeout(Duration timeout) {
-        return new LauncherConfig(socketParent, maxMessageSize, jvmArguments, timeout, defaultCodec, listener);
+        return new LauncherConfig(
+                socketParent, maxMessageSize, jvmArguments, timeout, defaultCodec, listener, poolSize);
     }
 
     /**
@@ -113,7 +142,8 @@ public record LauncherConfig(
      * @return the copy
      */
     public LauncherConfig withDefaultCodec(Codec<?> codec) {
-        return new LauncherConfig(socketParent, maxMessageSize, jvmArguments, shutdownTimeout, codec, listener);
+        return new LauncherConfig(
+                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, codec, listener, poolSize);
     }
 
     /**
@@ -124,6 +154,19 @@ public record LauncherConfig(
      */
     public LauncherConfig withListener(LauncherListener newListener) {
         return new LauncherConfig(
-                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, newListener);
+                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, newListener, poolSize);
+    }
+
+    /**
+     * Returns a copy that keeps {@code size} idle child JVMs started ahead. A child started with default
+     * {@link ChildOptions} (no extra JVM arguments or environment, inherited output) then takes a waiting JVM and
+     * only has to receive its task; each idle JVM costs the memory of an idle child.
+     *
+     * @param size how many idle JVMs to keep (0 for none)
+     * @return the copy
+     */
+    public LauncherConfig withPoolSize(int size) {
+        return new LauncherConfig(
+                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, size);
     }
 }

@@ -235,6 +235,33 @@ class ChildProcessTests {
     }
 
     @Test
+    void aLauncherWithAPoolStartsChildrenFromItAndLeavesNoIdleJvmAfterClose() {
+        ProcessLauncher launcher = ext.launcher(LauncherConfig.defaults().withPoolSize(2));
+        for (int i = 0; i < 4; i++) {
+            Pipe<Integer> p = launcher.pipe();
+            var w = p.writer();
+            int n = i;
+            GipcProcess child = launcher.start(() -> w.put(n * n));
+            assertThat(p.reader().get(WAIT)).isEqualTo(i * i);
+            assertThat(child.join(WAIT)).isTrue();
+            assertThat(child.exitCode()).hasValue(0);
+        }
+        // options a pooled JVM cannot honour start a fresh one
+        GipcProcess custom = launcher.start(
+                () -> System.exit(Integer.getInteger("gipc.code")),
+                ChildOptions.named("custom").withJvmArguments("-Dgipc.code=5"));
+        assertThat(custom.join(WAIT)).isTrue();
+        assertThat(custom.exitCode()).hasValue(5);
+        launcher.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+                .isEmpty();
+    }
+
+    @Test
     void startRejectsANullTask() {
         assertThatThrownBy(() -> ext.launcher().start(null)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -127,6 +127,16 @@ public enum Figure {
             4.2,
             "1 (spawn)",
             Target.atMost(150, "≤ 150 ms")),
+    START_POOLED_P50(
+            "start-pooled-p50",
+            "start() until the task runs, p50, pool of 2 (LauncherConfig.withPoolSize)",
+            "ms",
+            Better.LOWER,
+            null,
+            "4.2 (fork)",
+            4.2,
+            "1 (spawn)",
+            Target.atMost(150, "≤ 150 ms")),
     START_MAX("start-max", "start() until the task runs, max", "ms", Better.LOWER, null, null, null, null, null),
     START_RETURN_P50("start-return-p50", "start() call returns, p50", "ms", Better.LOWER, null, null, null, null, null),
     TCP_ECHO_CLIENTS(

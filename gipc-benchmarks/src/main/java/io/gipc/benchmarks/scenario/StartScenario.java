@@ -3,6 +3,7 @@ package io.gipc.benchmarks.scenario;
 import io.gipc.ChildTask;
 import io.gipc.Codec;
 import io.gipc.GipcProcess;
+import io.gipc.LauncherConfig;
 import io.gipc.Pipe;
 import io.gipc.PipeWriter;
 import io.gipc.ProcessLauncher;
@@ -28,7 +29,7 @@ public final class StartScenario implements Scenario {
 
     @Override
     public List<Figure> figures() {
-        return List.of(Figure.START_P50, Figure.START_MAX, Figure.START_RETURN_P50);
+        return List.of(Figure.START_P50, Figure.START_POOLED_P50, Figure.START_MAX, Figure.START_RETURN_P50);
     }
 
     @Override
@@ -39,7 +40,8 @@ public final class StartScenario implements Scenario {
     @Override
     public void runBaseline(BaselineLauncher baseline, BenchmarkOptions options, Samples out) throws Exception {
         BaselineLauncher.Listener listener = baseline.listen();
-        measure(options, out, () -> {
+        // The baseline of both start figures is a plain JVM start: it has no pool.
+        measure(options, out, true, () -> {
             long start = System.nanoTime();
             Process child = baseline.start(listener, "start");
             long returned = System.nanoTime();
@@ -54,25 +56,45 @@ public final class StartScenario implements Scenario {
 
     @Override
     public void runGipc(ProcessLauncher launcher, BenchmarkOptions options, Samples out) throws Exception {
-        measure(options, out, () -> {
-            try (Pipe<byte[]> pipe = launcher.pipe(Codec.raw())) {
-                ChildTask task = childTask(pipe.writer());
-                long start = System.nanoTime();
-                GipcProcess child = launcher.start(task);
-                long returned = System.nanoTime();
-                Messages.expect(pipe.reader().get(), Messages.START);
-                long running = System.nanoTime();
-                Children.join(child);
-                return new long[] {returned - start, running - start};
+        measure(options, out, false, () -> startOnce(launcher));
+        // Back to back: each start takes the JVM that the previous one's refill started moments before.
+        try (ProcessLauncher pooled =
+                ProcessLauncher.create(LauncherConfig.defaults().withPoolSize(2))) {
+            measurePooled(options, out, () -> startOnce(pooled));
+        }
+    }
+
+    private static long[] startOnce(ProcessLauncher launcher) throws Exception {
+        try (Pipe<byte[]> pipe = launcher.pipe(Codec.raw())) {
+            ChildTask task = childTask(pipe.writer());
+            long start = System.nanoTime();
+            GipcProcess child = launcher.start(task);
+            long returned = System.nanoTime();
+            Messages.expect(pipe.reader().get(), Messages.START);
+            long running = System.nanoTime();
+            Children.join(child);
+            return new long[] {returned - start, running - start};
+        }
+    }
+
+    private static void measurePooled(BenchmarkOptions options, Samples out, OneStart oneStart) throws Exception {
+        oneStart.run();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            List<Double> running = new ArrayList<>();
+            for (int i = 0; i < options.starts(); i++) {
+                running.add(oneStart.run()[1] / 1e6);
             }
-        });
+            running.sort(null);
+            out.add(Figure.START_POOLED_P50, median(running));
+        }
     }
 
     private static ChildTask childTask(PipeWriter<byte[]> writer) {
         return () -> writer.put(Messages.START);
     }
 
-    private static void measure(BenchmarkOptions options, Samples out, OneStart oneStart) throws Exception {
+    private static void measure(BenchmarkOptions options, Samples out, boolean alsoPooled, OneStart oneStart)
+            throws Exception {
         out.parameter("startsPerRepetition", options.starts());
         oneStart.run();
         for (int rep = 0; rep < options.repetitions(); rep++) {
@@ -86,6 +108,9 @@ public final class StartScenario implements Scenario {
             running.sort(null);
             returned.sort(null);
             out.add(Figure.START_P50, median(running));
+            if (alsoPooled) {
+                out.add(Figure.START_POOLED_P50, median(running));
+            }
             out.add(Figure.START_MAX, running.get(running.size() - 1));
             out.add(Figure.START_RETURN_P50, median(returned));
         }

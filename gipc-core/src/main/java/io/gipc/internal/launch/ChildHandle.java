@@ -46,10 +46,25 @@ final class ChildHandle implements GipcProcess, MoveTarget {
     private int signal;
     private boolean orderly;
     private volatile Integer exitCode;
+    private volatile Runnable whenExitKnown = () -> {};
 
     ChildHandle(String name, byte[] token) {
         this.name = name;
         this.token = token;
+    }
+
+    /** Runs once the exit code is set, before {@link #join()} returns or {@link #onExit()} completes. */
+    void whenExitKnown(Runnable action) {
+        lock.lock();
+        try {
+            if (exitCode == null) {
+                whenExitKnown = action;
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        action.run();
     }
 
     void attach(Process p) {
@@ -178,7 +193,15 @@ final class ChildHandle implements GipcProcess, MoveTarget {
         } catch (java.io.IOException e) {
             // the child is gone; closing its stdin only frees our descriptor
         }
-        exitCode = code;
+        Runnable action;
+        lock.lock();
+        try {
+            exitCode = code;
+            action = whenExitKnown;
+        } finally {
+            lock.unlock();
+        }
+        action.run();
         exit.complete(this);
     }
 

@@ -28,11 +28,20 @@ public final class ChildMain {
      * @param args ignored: everything comes through stdin
      */
     public static void main(String[] args) {
+        ChildWarmUp.startInBackground();
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         LaunchData launch;
         ControlClient control;
         try {
-            byte[] bytes = new byte[in.readInt()];
+            int length;
+            try {
+                length = in.readInt();
+            } catch (java.io.EOFException e) {
+                // A pre-started child whose launcher closed (or died) before it was needed: nothing to report.
+                Runtime.getRuntime().halt(0);
+                return;
+            }
+            byte[] bytes = new byte[length];
             in.readFully(bytes);
             launch = (LaunchData) deserialize(bytes);
             control = ControlClient.connect(launch.controlSocket(), launch.token());

@@ -23,7 +23,12 @@ final class ChildStarter {
     private ChildStarter() {}
 
     static ChildHandle start(
-            LauncherConfig config, ControlServer control, String name, ChildTask task, ChildOptions options) {
+            LauncherConfig config,
+            ControlServer control,
+            ChildPool pool,
+            String name,
+            ChildTask task,
+            ChildOptions options) {
         if (task == null) {
             throw new IllegalArgumentException("task must not be null");
         }
@@ -38,9 +43,11 @@ final class ChildStarter {
                 .redirectError(options.error());
         builder.environment().putAll(options.environment());
         control.expect(token, child);
-        Process process;
+        Process process = pool != null && ChildPool.accepts(options) ? pool.take() : null;
         try {
-            process = builder.start();
+            if (process == null) {
+                process = builder.start();
+            }
         } catch (IOException | RuntimeException e) {
             transfer.rollback();
             control.forget(token);

@@ -38,6 +38,7 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
     private final CopyOnWriteArrayList<ChildHandle> children = new CopyOnWriteArrayList<>();
     private final PipeRegistry pipes = new PipeRegistry();
     private ControlServer control;
+    private final ChildPool pool;
     private volatile boolean closed;
 
     /**
@@ -48,6 +49,12 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
     public DefaultProcessLauncher(LauncherConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.directory = PrivateDirectory.create(config.socketParent());
+        if (config.poolSize() > 0) {
+            pool = new ChildPool(config.poolSize(), JavaCommand.build(config.jvmArguments(), List.of()));
+            pool.refill();
+        } else {
+            pool = null;
+        }
     }
 
     /**
@@ -148,13 +155,14 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         String name = o.name() != null ? o.name() : "child-" + childNumbers.incrementAndGet();
         ChildHandle child;
         try {
-            child = ChildStarter.start(config, control(), name, task, o);
+            child = ChildStarter.start(config, control(), pool, name, task, o);
         } catch (GipcException e) {
             notifyFailed(name, e);
             throw e;
         }
         children.add(child);
-        child.onExit().whenComplete((p, t) -> {
+        // children() must not list a child whose join() has returned: drop it before the exit completes.
+        child.whenExitKnown(() -> {
             children.remove(child);
             safely(() -> config.listener().childExited(child));
         });
@@ -226,6 +234,9 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
             closed = true;
         } finally {
             lock.unlock();
+        }
+        if (pool != null) {
+            pool.close();
         }
         List<ChildHandle> live = new ArrayList<>(children);
         live.forEach(ChildHandle::terminate);
