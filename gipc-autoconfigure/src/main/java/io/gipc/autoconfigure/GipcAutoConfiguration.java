@@ -50,7 +50,8 @@ public final class GipcAutoConfiguration {
                 jvmArguments(properties.getChild()),
                 properties.getShutdown().getTimeout(),
                 codec,
-                listeners);
+                listeners,
+                properties.getChild().getPoolSize());
         return new GipcProcessLauncher(
                 ProcessLauncher.create(config),
                 listeners,

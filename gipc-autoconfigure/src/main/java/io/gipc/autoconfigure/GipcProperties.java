@@ -95,6 +95,9 @@ public class GipcProperties implements Validator {
                     "gipc.size",
                     "gipc.max-message-size must be between 1B and " + Integer.MAX_VALUE + "B");
         }
+        if (properties.getChild().getPoolSize() < 0) {
+            errors.rejectValue("child.pool-size", "gipc.pool", "gipc.child.pool-size must not be negative");
+        }
         Duration timeout = properties.getShutdown().getTimeout();
         if (timeout == null || timeout.isNegative()) {
             errors.rejectValue("shutdown.timeout", "gipc.timeout", "gipc.shutdown.timeout must not be negative");
@@ -145,6 +148,20 @@ public class GipcProperties implements Validator {
 
         /** Whether children write to this application's standard output and error. */
         private boolean inheritIo = true;
+
+        /**
+         * Number of idle child JVMs kept started ahead, so that starting a child only hands over its task. Each
+         * costs the memory of an idle JVM; only children started with default options use them.
+         */
+        private int poolSize;
+
+        public int getPoolSize() {
+            return this.poolSize;
+        }
+
+        public void setPoolSize(int poolSize) {
+            this.poolSize = poolSize;
+        }
 
         public List<String> getJvmArguments() {
             return this.jvmArguments;

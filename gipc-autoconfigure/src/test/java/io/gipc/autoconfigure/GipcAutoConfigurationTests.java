@@ -72,6 +72,7 @@ class GipcAutoConfigurationTests {
                         "gipc.child.jvm-arguments=-XX:+UseSerialGC,-Xss512k",
                         "gipc.child.max-heap=64MB",
                         "gipc.child.inherit-io=false",
+                        "gipc.child.pool-size=1",
                         "gipc.shutdown.timeout=3s",
                         "gipc.socket-directory=/tmp",
                         "gipc.max-message-size=16MB",
@@ -86,6 +87,7 @@ class GipcAutoConfigurationTests {
                     assertThat(properties.getChild().getJvmArguments()).containsExactly("-XX:+UseSerialGC", "-Xss512k");
                     assertThat(properties.getChild().getMaxHeap()).isEqualTo(DataSize.ofMegabytes(64));
                     assertThat(properties.getChild().isInheritIo()).isFalse();
+                    assertThat(properties.getChild().getPoolSize()).isEqualTo(1);
                     assertThat(properties.getShutdown().getTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(properties.getSocketDirectory()).isEqualTo(Path.of("/tmp"));
                     assertThat(properties.getMaxMessageSize()).isEqualTo(DataSize.ofMegabytes(16));
@@ -112,6 +114,16 @@ class GipcAutoConfigurationTests {
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("gipc.shutdown.timeout must not be negative"));
+    }
+
+    @Test
+    void negativePoolSizeFailsNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("gipc.child.pool-size=-1")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.child.pool-size must not be negative"));
     }
 
     @Test
