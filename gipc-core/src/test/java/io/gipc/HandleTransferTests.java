@@ -118,6 +118,36 @@ class HandleTransferTests {
     }
 
     @Test
+    void aStreamOfSmallMessagesPutJustBeforeSystemExitArrivesWhole() {
+        ProcessLauncher launcher = ext.launcher();
+        Pipe<byte[]> p = launcher.pipe(Codec.raw());
+        var w = p.writer();
+        // A tight loop is coalesced into few writes, and with 40 MB the reader lags behind: System.exit comes
+        // while frames are still queued in the child, and must not lose them.
+        GipcProcess child = launcher.start(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                byte[] m = new byte[4000];
+                m[0] = (byte) i;
+                m[1] = (byte) (i >> 8);
+                w.put(m);
+            }
+            System.exit(0);
+        });
+        int count = 0;
+        try {
+            while (true) {
+                byte[] m = p.reader().get(WAIT);
+                assertThat((m[0] & 0xff) | (m[1] & 0xff) << 8).isEqualTo(count);
+                count++;
+            }
+        } catch (GipcEofException e) {
+            assertThat(count).isEqualTo(10_000);
+        }
+        assertThat(child.join(WAIT)).isTrue();
+        assertThat(child.exitCode()).hasValue(0);
+    }
+
+    @Test
     void bytesAlreadyInTheParentsSocketFollowTheReaderIntoTheChild() {
         ProcessLauncher launcher = ext.launcher();
         Pipe<Integer> p = launcher.pipe();
