@@ -285,14 +285,7 @@ class PipeTests {
     void putAfterTheReaderIsClosedThrowsBrokenPipe() {
         Pipe<String> p = ext.launcher().pipe();
         p.reader().close();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        // "at once when this process knows it, at the latest when the buffer is full"
-        assertThatThrownBy(() -> {
-                    while (System.nanoTime() < deadline) {
-                        p.writer().put("x");
-                    }
-                })
-                .isInstanceOf(GipcBrokenPipeException.class);
+        PipeAssertions.assertPutBreaks(p.writer(), "x", WAIT);
     }
 
     @Test

@@ -198,26 +198,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     public void commitMove(MoveTarget target, boolean wholePipe) {
         try {
             ReaderCore c = core;
-            long id = Secrets.nextLong();
-            Handoff handoff = new Handoff() {
-                @Override
-                public long id() {
-                    return id;
-                }
-
-                @Override
-                public void abort() {
-                    c.abortMove();
-                    Handoffs.done(id);
-                }
-
-                @Override
-                public void finished(boolean ok) {
-                    Handoffs.done(id);
-                }
-            };
-            Handoffs.register(handoff);
-            target.track(handoff);
+            Handoff handoff = EndHandoff.register(Secrets.nextLong(), target, c::abortMove, ok -> {});
             c.beginMove(handoff);
             core = null;
             closedReason = "was moved to " + target.describe() + (wholePipe ? WriterEnd.WHOLE_PIPE_NOTE : "");

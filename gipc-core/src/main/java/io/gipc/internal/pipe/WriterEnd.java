@@ -293,26 +293,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
 
     /** Registers the handover whose id went to the child in the reference. */
     private void track(long id, MoveTarget target) {
-        Handoff handoff = new Handoff() {
-            @Override
-            public long id() {
-                return id;
-            }
-
-            @Override
-            public void abort() {
-                release(false);
-                Handoffs.done(id);
-            }
-
-            @Override
-            public void finished(boolean ok) {
-                release(ok);
-                Handoffs.done(id);
-            }
-        };
-        Handoffs.register(handoff);
-        target.track(handoff);
+        EndHandoff.register(id, target, () -> release(false), this::release);
     }
 
     /** The child attached (end our segment so the reader goes on with the child's) or is gone (just close). */
