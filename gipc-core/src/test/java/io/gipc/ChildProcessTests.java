@@ -89,14 +89,7 @@ class ChildProcessTests {
 
     @Test
     void killGivesMinus9() {
-        ProcessLauncher launcher = ext.launcher();
-        Pipe<String> ready = launcher.pipe();
-        var w = ready.writer();
-        GipcProcess child = launcher.start(() -> {
-            w.put("ready");
-            new java.util.concurrent.CountDownLatch(1).await();
-        });
-        assertThat(ready.reader().get(WAIT)).isEqualTo("ready");
+        GipcProcess child = startWaitingChild(ext.launcher());
         child.kill();
         assertThat(child.join(WAIT)).isTrue();
         assertThat(child.exitCode()).hasValue(-9);
@@ -104,7 +97,14 @@ class ChildProcessTests {
 
     @Test
     void aSignalFromSomeoneElseGivesMinusItsNumber() {
-        ProcessLauncher launcher = ext.launcher();
+        GipcProcess child = startWaitingChild(ext.launcher());
+        ProcessHandle.of(child.pid()).orElseThrow().destroy(); // SIGTERM, not through gipc
+        assertThat(child.join(WAIT)).isTrue();
+        assertThat(child.exitCode()).hasValue(-15);
+    }
+
+    /** Starts a child that waits forever once it runs, and returns when it has said so. */
+    static GipcProcess startWaitingChild(ProcessLauncher launcher) {
         Pipe<String> ready = launcher.pipe();
         var w = ready.writer();
         GipcProcess child = launcher.start(() -> {
@@ -112,9 +112,7 @@ class ChildProcessTests {
             new java.util.concurrent.CountDownLatch(1).await();
         });
         assertThat(ready.reader().get(WAIT)).isEqualTo("ready");
-        ProcessHandle.of(child.pid()).orElseThrow().destroy(); // SIGTERM, not through gipc
-        assertThat(child.join(WAIT)).isTrue();
-        assertThat(child.exitCode()).hasValue(-15);
+        return child;
     }
 
     @Test
