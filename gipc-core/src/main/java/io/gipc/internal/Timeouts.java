@@ -38,16 +38,4 @@ public final class Timeouts {
                 delay,
                 unit);
     }
-
-    /**
-     * Runs {@code task} after the delay.
-     *
-     * @param task the task
-     * @param delay the delay
-     * @param unit its unit
-     * @return the scheduled future
-     */
-    public static Future<?> later(Runnable task, long delay, TimeUnit unit) {
-        return TIMER.schedule(task, delay, unit);
-    }
 }

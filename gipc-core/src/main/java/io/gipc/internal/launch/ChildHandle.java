@@ -29,7 +29,6 @@ final class ChildHandle implements GipcProcess, MoveTarget {
     private static final long CONTROL_GRACE_MILLIS = 2000;
 
     private final String name;
-    private final byte[] token;
     private final long startNanos = System.nanoTime();
     private final Instant startTime = Instant.now();
     private final CompletableFuture<GipcProcess> exit = new CompletableFuture<>();
@@ -48,9 +47,8 @@ final class ChildHandle implements GipcProcess, MoveTarget {
     private volatile Integer exitCode;
     private volatile Runnable whenExitKnown = () -> {};
 
-    ChildHandle(String name, byte[] token) {
+    ChildHandle(String name) {
         this.name = name;
-        this.token = token;
     }
 
     /** Runs once the exit code is set, before {@link #join()} returns or {@link #onExit()} completes. */
@@ -74,14 +72,6 @@ final class ChildHandle implements GipcProcess, MoveTarget {
         } finally {
             lock.unlock();
         }
-    }
-
-    byte[] token() {
-        return token;
-    }
-
-    long startNanos() {
-        return startNanos;
     }
 
     // ---- MoveTarget ----

@@ -35,7 +35,7 @@ final class ChildStarter {
         Transfer transfer = new Transfer();
         byte[] taskBytes = transfer.serialize(task);
         byte[] token = Secrets.bytes(Control.TOKEN_LENGTH);
-        ChildHandle child = new ChildHandle(name, token);
+        ChildHandle child = new ChildHandle(name);
         List<String> command = JavaCommand.build(config.jvmArguments(), options.jvmArguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(Redirect.PIPE)

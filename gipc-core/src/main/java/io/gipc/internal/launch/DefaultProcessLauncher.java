@@ -84,20 +84,21 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
 
     @Override
     public <T> Pipe<T> pipe(String name, Codec<T> c, int maxMessageSize) {
-        Objects.requireNonNull(c, "codec");
-        checkMaxMessageSize(maxMessageSize);
-        checkOpen();
-        PipeCounters counters = new PipeCounters(pipeName(name));
+        PipeCounters counters = newPipe(name, c, maxMessageSize);
         SimplexPipe<T> p =
                 SimplexPipe.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
         pipes.add(counters, name != null, p::isOpenHere);
         return p;
     }
 
-    private static void checkMaxMessageSize(int maxMessageSize) {
+    /** Checks the arguments of a new pipe and returns its counters, named. */
+    private PipeCounters newPipe(String name, Codec<?> c, int maxMessageSize) {
+        Objects.requireNonNull(c, "codec");
         if (maxMessageSize <= 0) {
             throw new IllegalArgumentException("maxMessageSize must be positive, was " + maxMessageSize);
         }
+        checkOpen();
+        return new PipeCounters(pipeName(name));
     }
 
     @Override
@@ -118,10 +119,7 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
 
     @Override
     public <T> DuplexPipe<T> duplexPipe(String name, Codec<T> c, int maxMessageSize) {
-        Objects.requireNonNull(c, "codec");
-        checkMaxMessageSize(maxMessageSize);
-        checkOpen();
-        PipeCounters counters = new PipeCounters(pipeName(name));
+        PipeCounters counters = newPipe(name, c, maxMessageSize);
         DuplexPipeImpl<T> p =
                 DuplexPipeImpl.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
         pipes.add(counters, name != null, p::isOpenHere);

@@ -76,8 +76,4 @@ final class FrameReader {
             throw new EOFException(buffer.hasRemaining() ? "connection closed in the middle of a frame" : "end");
         }
     }
-
-    boolean atFrameBoundary() {
-        return !buffer.hasRemaining();
-    }
 }

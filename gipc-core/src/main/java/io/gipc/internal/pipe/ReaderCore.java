@@ -4,12 +4,10 @@ import io.gipc.GipcEofException;
 import io.gipc.GipcException;
 import io.gipc.GipcTimeoutException;
 import io.gipc.internal.Timeouts;
-import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -316,11 +314,8 @@ final class ReaderCore {
                     return false;
                 }
             }
-        } catch (EOFException e) {
-            closeQuietly(ch);
-            finish(null);
-            return false;
         } catch (IOException e) {
+            // end of stream, at a frame boundary or within one: the writer closed or its process died
             closeQuietly(ch);
             finish(null);
             return false;
@@ -616,9 +611,5 @@ final class ReaderCore {
         } catch (IOException e) {
             // the directory goes when its launcher closes
         }
-    }
-
-    static boolean isClosedChannel(Throwable t) {
-        return t instanceof ClosedChannelException;
     }
 }

@@ -162,10 +162,6 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         return address;
     }
 
-    String closedReason() {
-        return closedReason;
-    }
-
     // ---- moving to a child ----
 
     @Serial
