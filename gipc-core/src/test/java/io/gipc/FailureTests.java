@@ -75,30 +75,6 @@ class FailureTests {
     }
 
     @Test
-    void aHolderThatDiesBeforeTakingItsReaderOverLeavesTheWriterABrokenPipe() {
-        ProcessLauncher launcher = ext.launcher();
-        Pipe<String> p = launcher.pipe();
-        var r = p.reader();
-        assertThatThrownBy(() -> launcher.start(
-                        () -> r.get(), ChildOptions.named("never").withJvmArguments("-Xmx1k")))
-                .isInstanceOf(GipcException.class);
-        PipeAssertions.assertPutBreaks(p.writer(), "nobody will read this", WAIT);
-    }
-
-    @Test
-    void aHolderThatDiesBeforeAttachingItsWriterLeavesTheReaderEndOfStream() {
-        ProcessLauncher launcher = ext.launcher();
-        Pipe<String> p = launcher.pipe();
-        p.writer().put("written before");
-        var w = p.writer();
-        assertThatThrownBy(() -> launcher.start(
-                        () -> w.put("x"), ChildOptions.named("never").withJvmArguments("-Xmx1k")))
-                .isInstanceOf(GipcException.class);
-        assertThat(p.reader().get(WAIT)).isEqualTo("written before");
-        assertThatThrownBy(() -> p.reader().get(WAIT)).isInstanceOf(GipcEofException.class);
-    }
-
-    @Test
     void aHolderKilledAfterConnectingGivesTheOtherSideEndOfStream() {
         ProcessLauncher launcher = ext.launcher();
         Pipe<Integer> p = launcher.pipe();

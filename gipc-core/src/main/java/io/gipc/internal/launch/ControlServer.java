@@ -44,6 +44,10 @@ final class ControlServer implements AutoCloseable {
         expected.put(HexFormat.of().formatHex(token), child);
     }
 
+    int pendingTokens() {
+        return expected.size();
+    }
+
     void forget(byte[] token) {
         expected.remove(HexFormat.of().formatHex(token));
     }

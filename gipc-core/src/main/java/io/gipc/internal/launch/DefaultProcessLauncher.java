@@ -66,6 +66,20 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         return directory.path();
     }
 
+    /**
+     * Returns how many started children the control socket still expects to connect, for tests.
+     *
+     * @return the count
+     */
+    int pendingControlTokens() {
+        lock.lock();
+        try {
+            return control == null ? 0 : control.pendingTokens();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> Pipe<T> pipe() {

@@ -1,0 +1,102 @@
+package io.gipc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gipc.internal.pipe.Handoffs;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Handovers always finish: a full pipe or a writer that never pauses cannot hold a start, a join or a move. */
+class HandoverProgressTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    final LauncherExtension ext = new LauncherExtension();
+
+    /** How many 100-byte puts return before a put blocks on a pipe whose reader does not read. */
+    private static int putsUntilFull(ProcessLauncher launcher) throws Exception {
+        Pipe<byte[]> probe = launcher.pipe(Codec.raw());
+        AtomicInteger returned = new AtomicInteger();
+        AtomicReference<Throwable> end = new AtomicReference<>();
+        Thread t = DeliveryGuaranteeTests.streamUntilFailure(probe.writer(), returned, end);
+        DeliveryGuaranteeTests.awaitFull(t, returned);
+        int full = returned.get();
+        probe.reader().close();
+        assertThat(t.join(WAIT)).isTrue();
+        probe.close();
+        return full;
+    }
+
+    @Test
+    void startReturnsWhenTheMovedWriterStillHasFramesQueuedForAFullPipe() throws Exception {
+        ProcessLauncher launcher = ext.launcher();
+        int full = putsUntilFull(launcher);
+        Pipe<byte[]> p = launcher.pipe(Codec.raw());
+        // fill the pipe almost to the point where a put blocks: the last frames wait in the writer's queue
+        int queued = full - 80;
+        for (int i = 0; i < queued; i++) {
+            p.writer().put(DeliveryGuaranteeTests.numbered(i));
+        }
+        var w = p.writer();
+        CompletableFuture<GipcProcess> start = CompletableFuture.supplyAsync(
+                () -> launcher.start(() -> w.put(DeliveryGuaranteeTests.numbered(queued))));
+        GipcProcess child = start.get(20, TimeUnit.SECONDS);
+        for (int i = 0; i <= queued; i++) {
+            assertThat(DeliveryGuaranteeTests.number(p.reader().get(WAIT))).isEqualTo(i);
+        }
+        assertThat(child.join(WAIT)).isTrue();
+        assertThat(child.exitCode()).hasValue(0);
+        assertThatThrownBy(() -> p.reader().get(WAIT)).isInstanceOf(GipcEofException.class);
+    }
+
+    @Test
+    void aReaderMoveFinishesWhileTheWriterStreamsWithoutPause() throws Exception {
+        ProcessLauncher launcher = ext.launcher();
+        Pipe<Integer> p = launcher.pipe();
+        Pipe<String> report = launcher.pipe();
+        var r = p.reader();
+        var reportWriter = report.writer();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger sent = new AtomicInteger();
+        Thread writer = Thread.ofVirtual().start(() -> {
+            while (!stop.get()) {
+                p.writer().put(sent.get());
+                sent.incrementAndGet();
+            }
+            p.writer().close();
+        });
+        GipcProcess child = launcher.start(() -> {
+            int n = 0;
+            try {
+                while (true) {
+                    int v = r.get();
+                    if (v != n) {
+                        reportWriter.put("message " + v + " arrived where " + n + " was expected");
+                        return;
+                    }
+                    n++;
+                }
+            } catch (GipcEofException e) {
+                reportWriter.put("received " + n);
+            }
+        });
+        try {
+            // this process relays to the child only until the writer follows the reader
+            assertThat(Handoffs.awaitIdle(20_000)).isTrue();
+            assertThat(writer.isAlive()).isTrue();
+        } finally {
+            stop.set(true);
+        }
+        assertThat(writer.join(WAIT)).isTrue();
+        assertThat(report.reader().get(WAIT)).isEqualTo("received " + sent.get());
+        assertThat(child.join(WAIT)).isTrue();
+    }
+}
