@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,35 +21,35 @@ class HandoverProgressTests {
     @RegisterExtension
     final LauncherExtension ext = new LauncherExtension();
 
-    /** How many 100-byte puts return before a put blocks on a pipe whose reader does not read. */
-    private static int putsUntilFull(ProcessLauncher launcher) throws Exception {
-        Pipe<byte[]> probe = launcher.pipe(Codec.raw());
-        AtomicInteger returned = new AtomicInteger();
-        AtomicReference<Throwable> end = new AtomicReference<>();
-        Thread t = DeliveryGuaranteeTests.streamUntilFailure(probe.writer(), returned, end);
-        DeliveryGuaranteeTests.awaitFull(t, returned);
-        int full = returned.get();
-        probe.reader().close();
-        assertThat(t.join(WAIT)).isTrue();
-        probe.close();
-        return full;
-    }
-
-    @Test
+    @RepeatedTest(5) // how full the pipe is when the move begins varies from run to run
     void startReturnsWhenTheMovedWriterStillHasFramesQueuedForAFullPipe() throws Exception {
         ProcessLauncher launcher = ext.launcher();
-        int full = putsUntilFull(launcher);
         Pipe<byte[]> p = launcher.pipe(Codec.raw());
-        // fill the pipe almost to the point where a put blocks: the last frames wait in the writer's queue
-        int queued = full - 80;
-        for (int i = 0; i < queued; i++) {
-            p.writer().put(DeliveryGuaranteeTests.numbered(i));
+        AtomicInteger limit = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicInteger returned = new AtomicInteger();
+        Thread filler = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < limit.get(); i++) {
+                p.writer().put(DeliveryGuaranteeTests.numbered(i));
+                returned.incrementAndGet();
+            }
+        });
+        DeliveryGuaranteeTests.awaitFull(filler, returned);
+        // let the blocked put be the last one and read only until it returns: the pipe is full again, frames may
+        // wait in the writer's queue, and no thread is inside put()
+        int total = returned.get() + 1;
+        limit.set(total);
+        int read = 0;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (filler.isAlive() && System.nanoTime() < deadline) {
+            assertThat(DeliveryGuaranteeTests.number(p.reader().get(WAIT))).isEqualTo(read);
+            read++;
         }
+        assertThat(filler.join(WAIT)).isTrue();
         var w = p.writer();
         CompletableFuture<GipcProcess> start = CompletableFuture.supplyAsync(
-                () -> launcher.start(() -> w.put(DeliveryGuaranteeTests.numbered(queued))));
+                () -> launcher.start(() -> w.put(DeliveryGuaranteeTests.numbered(total))));
         GipcProcess child = start.get(20, TimeUnit.SECONDS);
-        for (int i = 0; i <= queued; i++) {
+        for (int i = read; i <= total; i++) {
             assertThat(DeliveryGuaranteeTests.number(p.reader().get(WAIT))).isEqualTo(i);
         }
         assertThat(child.join(WAIT)).isTrue();

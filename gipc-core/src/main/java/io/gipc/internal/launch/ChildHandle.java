@@ -154,6 +154,7 @@ final class ChildHandle implements GipcProcess, MoveTarget {
     void processExited() {
         List<Handoff> pending;
         int code;
+        boolean started;
         lock.lock();
         try {
             processExited = true;
@@ -169,6 +170,7 @@ final class ChildHandle implements GipcProcess, MoveTarget {
             code = ExitCodes.decode(process.exitValue(), signal, orderly);
             pending = new ArrayList<>(handoffs);
             handoffs.clear();
+            started = ready;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -176,7 +178,7 @@ final class ChildHandle implements GipcProcess, MoveTarget {
             lock.unlock();
         }
         for (Handoff h : pending) {
-            Handoffs.abort(h.id());
+            Handoffs.abort(h.id(), started);
         }
         try {
             process.getOutputStream().close();

@@ -9,10 +9,10 @@ import java.util.function.Consumer;
 final class EndHandoff implements Handoff {
 
     private final long id;
-    private final Runnable onAbort;
+    private final Consumer<Boolean> onAbort;
     private final Consumer<Boolean> onFinished;
 
-    private EndHandoff(long id, Runnable onAbort, Consumer<Boolean> onFinished) {
+    private EndHandoff(long id, Consumer<Boolean> onAbort, Consumer<Boolean> onFinished) {
         this.id = id;
         this.onAbort = onAbort;
         this.onFinished = onFinished;
@@ -23,10 +23,11 @@ final class EndHandoff implements Handoff {
      *
      * @param id the id the child reports (writers) or a fresh one (readers)
      * @param target the child
-     * @param onAbort what the end does when the child is gone before the handover finished
+     * @param onAbort what the end does when the child is gone before the handover finished, told whether the
+     *     child had started
      * @param onFinished what the end does when the handover finished, successfully or not
      */
-    static EndHandoff register(long id, MoveTarget target, Runnable onAbort, Consumer<Boolean> onFinished) {
+    static EndHandoff register(long id, MoveTarget target, Consumer<Boolean> onAbort, Consumer<Boolean> onFinished) {
         EndHandoff handoff = new EndHandoff(id, onAbort, onFinished);
         Handoffs.register(handoff);
         target.track(handoff);
@@ -39,8 +40,8 @@ final class EndHandoff implements Handoff {
     }
 
     @Override
-    public void abort() {
-        onAbort.run();
+    public void abort(boolean childStarted) {
+        onAbort.accept(childStarted);
         Handoffs.done(id);
     }
 

@@ -9,13 +9,13 @@ import java.util.Arrays;
 /**
  * Reads frames from one connection through a read-ahead buffer, so that many small frames cost one read.
  *
- * <p>A payload's array is allocated as its bytes arrive (up to {@link #TRUSTED_ALLOCATION} at once, then at most
- * eight times what arrived), so a corrupted length never makes the reader allocate memory the peer did not send.
+ * <p>A payload's array grows as its bytes arrive (from {@link #FIRST_ALLOCATION}, then to twice what arrived), so
+ * a corrupted length never makes the reader allocate much more memory than the peer sent.
  */
 final class FrameReader {
 
     /** Lengths up to this are allocated at once; larger payloads grow as their bytes arrive. */
-    static final int TRUSTED_ALLOCATION = 16 << 20;
+    static final int FIRST_ALLOCATION = 64 << 10;
 
     private final SocketChannel channel;
     // Direct, so that a read lands here without the JDK copying through a temporary buffer first.
@@ -32,13 +32,13 @@ final class FrameReader {
     }
 
     byte[] readPayload(int length) throws IOException {
-        byte[] payload = new byte[Math.min(length, TRUSTED_ALLOCATION)];
+        byte[] payload = new byte[Math.min(length, FIRST_ALLOCATION)];
         int filled = 0;
         while (filled < length) {
             if (filled == payload.length) {
-                // grow with what actually arrived: at most 8 times the bytes received, so a corrupted length
-                // costs little, while a real large message is copied only a few times
-                payload = Arrays.copyOf(payload, (int) Math.min(length, 8L * filled));
+                // grow with what actually arrived: a corrupted length costs at most twice what the peer sent,
+                // and a real large message is copied about once in all
+                payload = Arrays.copyOf(payload, (int) Math.min(length, 2L * filled));
             }
             if (buffer.hasRemaining()) {
                 int n = Math.min(buffer.remaining(), payload.length - filled);

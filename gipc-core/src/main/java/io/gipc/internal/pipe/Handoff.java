@@ -13,8 +13,12 @@ public interface Handoff {
      */
     long id();
 
-    /** The child ended (or failed to start) before the handover finished: give up the end. */
-    void abort();
+    /**
+     * The child ended (or failed to start) before the handover finished.
+     *
+     * @param childStarted whether the child ran its task; one that never did gives the end back to this process
+     */
+    void abort(boolean childStarted);
 
     /**
      * Called by the end itself when its handover finished, successfully or not.

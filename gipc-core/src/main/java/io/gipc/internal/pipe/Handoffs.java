@@ -6,8 +6,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The handovers under way in this process, by id. A process that exits waits for them first, so that data on
- * its way through it to a child is never lost.
+ * The handovers under way in this process, by id: the one process-wide registry of moves. A process that exits
+ * waits for them first, so that data on its way through it to a child is never lost.
  */
 public final class Handoffs {
 
@@ -63,11 +63,12 @@ public final class Handoffs {
      * The child that should take over {@code id} is gone.
      *
      * @param id the handover
+     * @param childStarted whether the child ran its task (one that never did gives the end back)
      */
-    public static void abort(long id) {
+    public static void abort(long id, boolean childStarted) {
         Handoff h = PENDING.get(id);
         if (h != null) {
-            h.abort();
+            h.abort(childStarted);
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The transport side of a reading end: the listening socket, the writer connections in segment order, and a
  * bounded queue of received messages filled by a pump thread.
  *
- * <p>Threads: an acceptor virtual thread authenticates connections; a pump virtual thread reads the connection of
+ * <p>Threads: an acceptor virtual thread authenticates connections; a pump platform thread reads the connection of
  * the current segment into the queue; consumers ({@code get()} or a relay) take from the queue. All shared state
  * is guarded by {@link #lock}.
  *
@@ -52,6 +52,13 @@ final class ReaderCore {
     private final ServerSocketChannel listener;
 
     private long queuedBytes;
+    /**
+     * Whether a consumer asked for a message and found none since the last one was taken: a payload larger than
+     * the queue's capacity is read only then, so an unread pipe holds at most its capacity.
+     */
+    private boolean demanded;
+    /** Closed by a user of this process (not moved away): writers of this process fail at once. */
+    private volatile boolean closedHere;
     /** Written under {@link #lock}, read without it by spinning consumers. */
     private volatile boolean readable;
 
@@ -80,6 +87,7 @@ final class ReaderCore {
             ServerSocketChannel listener = bind(address.socketPath());
             ReaderCore core = new ReaderCore(address, capacity, listener);
             core.ownsPath = true;
+            LocalReaders.add(core);
             core.startThreads();
             return core;
         } catch (IOException e) {
@@ -108,6 +116,7 @@ final class ReaderCore {
             ReaderCore core = new ReaderCore(address, capacity, listener);
             core.ownsPath = true;
             core.predecessor = holder;
+            LocalReaders.add(core);
             core.startThreads();
             return core;
         } catch (IOException e) {
@@ -154,20 +163,13 @@ final class ReaderCore {
         spinUntilReadable(deadline);
         lock.lock();
         try {
-            while (queue.isEmpty() && !finished && pendingError == null && !closed) {
-                if (deadline == Long.MAX_VALUE) {
-                    changed.await();
-                } else {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw new GipcTimeoutException("no message arrived in time on " + address);
-                    }
-                    changed.awaitNanos(left);
-                }
+            if (queue.isEmpty() && !finished && pendingError == null && !closed) {
+                awaitMessage(deadline);
             }
             if (!queue.isEmpty()) {
                 byte[] payload = queue.poll();
                 queuedBytes -= payload.length;
+                demanded = false;
                 updateReadable();
                 changed.signalAll();
                 return payload;
@@ -181,6 +183,30 @@ final class ReaderCore {
             throw new GipcEofException("end of " + address + ": the writing end was closed or its process ended");
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A consumer found the queue empty: the pump may now read a message larger than the queue. */
+    private void demand() {
+        if (!demanded) {
+            demanded = true;
+            changed.signalAll();
+        }
+    }
+
+    /** Waits for a message, having asked for one (see {@link #demanded}). */
+    private void awaitMessage(long deadline) throws InterruptedException {
+        demand();
+        while (queue.isEmpty() && !finished && pendingError == null && !closed) {
+            if (deadline == Long.MAX_VALUE) {
+                changed.await();
+            } else {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new GipcTimeoutException("no message arrived in time on " + address);
+                }
+                changed.awaitNanos(left);
+            }
         }
     }
 
@@ -239,7 +265,8 @@ final class ReaderCore {
         try {
             while (true) {
                 int header = in.readInt();
-                if (header >= 0) {
+                if (header >= 0 && header <= address.maxMessageSize()) {
+                    awaitRoom(header);
                     enqueue(in.readPayload(header));
                 } else if (header == Wire.NEXT) {
                     int next = in.readInt();
@@ -290,6 +317,7 @@ final class ReaderCore {
             while (true) {
                 int header = in.readInt();
                 if (header >= 0 && header <= address.maxMessageSize()) {
+                    awaitRoom(header);
                     enqueue(in.readPayload(header));
                 } else if (header == Wire.END) {
                     lock.lock();
@@ -322,12 +350,33 @@ final class ReaderCore {
         }
     }
 
-    private void enqueue(byte[] payload) throws InterruptedException {
+    /**
+     * Waits until a payload of {@code length} bytes may be read: it fits in the queue, or the queue is empty and
+     * the payload is no larger than the queue, or a consumer waits for it. Until then its bytes stay in the
+     * socket, so the writer blocks as with an OS pipe.
+     */
+    private void awaitRoom(int length) throws InterruptedException {
         lock.lock();
         try {
-            while (!closed && !queue.isEmpty() && queuedBytes + payload.length > capacity) {
+            while (!closed && !hasRoom(length)) {
                 changed.await();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean hasRoom(int length) {
+        if (queue.isEmpty()) {
+            return length <= capacity || demanded;
+        }
+        return queuedBytes + length <= capacity;
+    }
+
+    /** Queues a payload that {@link #awaitRoom} admitted: only this pump adds, so the room is still there. */
+    private void enqueue(byte[] payload) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
@@ -392,11 +441,13 @@ final class ReaderCore {
         try {
             switch (hello.type()) {
                 case Wire.DATA -> {
-                    if (closed || hello.segment() < nextSegment || pending.containsKey(hello.segment())) {
+                    if (closed || hello.segment() < nextSegment) {
                         LOG.log(Level.DEBUG, "refused segment {0} of {1}", hello.segment(), address);
                         closeQuietly(ch);
                     } else {
-                        pending.put(hello.segment(), ch);
+                        // a segment connects again only when its first holder died before it attached: that
+                        // connection carried nothing, the new one takes its place
+                        closeQuietly(pending.put(hello.segment(), ch));
                         changed.signalAll();
                     }
                     return true;
@@ -517,12 +568,16 @@ final class ReaderCore {
             int trailer = 0;
             lock.lock();
             try {
+                if (queue.isEmpty()) {
+                    demand();
+                }
                 while (queue.isEmpty() && !finished && !closed && !(pumpWaiting && !pending.containsKey(nextSegment))) {
                     changed.await();
                 }
                 if (!queue.isEmpty()) {
                     payload = queue.poll();
                     queuedBytes -= payload.length;
+                    demanded = false;
                     updateReadable();
                     changed.signalAll();
                 } else if (finished || closed) {
@@ -558,6 +613,35 @@ final class ReaderCore {
         shutdown();
     }
 
+    /**
+     * Gives up a move whose child never connected: the reader stays here with everything queued.
+     *
+     * @return whether it stays; false when the child had begun the takeover
+     */
+    boolean cancelMove() {
+        lock.lock();
+        try {
+            if (!moving || takeoverStarted || closed) {
+                return false;
+            }
+            moving = false;
+            relay = null;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the reader for a user of this process: writers here see a broken pipe at once. */
+    void closeHere() {
+        closedHere = true;
+        shutdown();
+    }
+
+    boolean closedHere() {
+        return closedHere;
+    }
+
     // ---- closing ----
 
     /** Closes everything: the writers see a broken pipe, waiting consumers see end of stream. */
@@ -588,6 +672,7 @@ final class ReaderCore {
         } finally {
             lock.unlock();
         }
+        LocalReaders.remove(this);
         closeQuietly(listener);
         toClose.forEach(ReaderCore::closeQuietly);
         if (deletePath) {

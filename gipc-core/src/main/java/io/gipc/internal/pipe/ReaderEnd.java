@@ -17,8 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The reading end of a simplex channel, as users hold it.
  *
- * <p>One {@code get} at a time holds {@link #lock}; the transport lives in a {@link ReaderCore}. After a move or
- * close the core is gone and {@link #closedReason} says why.
+ * <p>{@link #gate} says who is inside: {@code get}s, or a claim by {@code close()} or a move, so that neither waits
+ * for a blocked get. One {@code get} at a time holds {@link #lock}; the transport lives in a {@link ReaderCore}.
+ * After a move or close the core is gone and {@link #closedReason} says why; a move to a child that never started
+ * brings it back.
  *
  * @param <T> the message type
  */
@@ -33,8 +35,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     private final transient Codec<T> codec;
     private final transient PipeCounters counters;
     private final transient ReentrantLock lock = new ReentrantLock();
-    private final transient java.util.concurrent.atomic.AtomicInteger gets =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final transient EndGate gate = new EndGate();
     private transient volatile ReaderCore core;
     private transient volatile String closedReason;
 
@@ -44,6 +45,9 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         this.counters = counters;
         this.core = core;
         this.closedReason = reason;
+        if (core == null) {
+            gate.claim();
+        }
     }
 
     static <T> ReaderEnd<T> listen(PipeAddress address, Codec<T> codec, PipeCounters counters) {
@@ -77,11 +81,17 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     }
 
     private T get(long deadline) {
-        gets.incrementAndGet();
+        while (!gate.enter()) {
+            // a move holds the lock until it is committed or rolled back; a close drops the core under it
+            lock.lock();
+            lock.unlock();
+            openCore();
+            Thread.onSpinWait();
+        }
         try {
             return getCounted(deadline);
         } finally {
-            gets.decrementAndGet();
+            gate.exit();
         }
     }
 
@@ -108,7 +118,8 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         }
         try {
             return codec.decode(payload);
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            // the bytes were taken whole: the pipe goes on with the next message
             throw new GipcException(
                     "could not decode a message of " + payload.length + " bytes from " + address + " with " + codec
                             + ": " + e,
@@ -122,7 +133,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         core = null;
         closedReason = "was closed because a thread was interrupted in get()";
         if (c != null) {
-            c.shutdown();
+            c.closeHere();
         }
         return new GipcException("interrupted in get() on " + address + "; the reading end is now closed", e);
     }
@@ -137,9 +148,12 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
 
     @Override
     public void close() {
-        if (gets.get() > 0) {
-            throw new GipcLockedException(
-                    "cannot close the reading end of " + address + ": another thread is inside get(); it stays open");
+        if (!gate.claim()) {
+            if (core == null) {
+                return;
+            }
+            throw new GipcLockedException("cannot close the reading end of " + address
+                    + ": another thread is inside get() or moving it; it stays open");
         }
         lock.lock();
         try {
@@ -147,7 +161,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
             if (c != null) {
                 core = null;
                 closedReason = "was closed";
-                c.shutdown();
+                c.closeHere();
             }
         } finally {
             lock.unlock();
@@ -171,16 +185,15 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         if (known != null) {
             return known;
         }
-        if (gets.get() > 0) {
-            throw new GipcLockedException(
-                    "cannot hand the reading end of " + address + " to a child: another thread is inside get()");
+        if (!gate.claim()) {
+            if (core == null) {
+                throw new GipcClosedException(
+                        "cannot hand the reading end of " + address + " to a child: it " + closedReason);
+            }
+            throw new GipcLockedException("cannot hand the reading end of " + address
+                    + " to a child: another thread is inside get() or closing it");
         }
         lock.lock();
-        if (core == null) {
-            lock.unlock();
-            throw new GipcClosedException(
-                    "cannot hand the reading end of " + address + " to a child: it " + closedReason);
-        }
         Object ref = new ReaderRef<>(address, codec);
         t.add(this, ref);
         return ref;
@@ -194,7 +207,8 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     public void commitMove(MoveTarget target, boolean wholePipe) {
         try {
             ReaderCore c = core;
-            Handoff handoff = EndHandoff.register(Secrets.nextLong(), target, c::abortMove, ok -> {});
+            Handoff handoff =
+                    EndHandoff.register(Secrets.nextLong(), target, started -> childGone(c, started), ok -> {});
             c.beginMove(handoff);
             core = null;
             closedReason = "was moved to " + target.describe() + (wholePipe ? WriterEnd.WHOLE_PIPE_NOTE : "");
@@ -203,8 +217,25 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         }
     }
 
+    /** The child ended before it took the reader over: one that never started gives it back, else it closes. */
+    private void childGone(ReaderCore c, boolean childStarted) {
+        if (childStarted || !c.cancelMove()) {
+            c.abortMove();
+            return;
+        }
+        lock.lock();
+        try {
+            closedReason = null;
+            core = c;
+            gate.release();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void rollbackMove() {
+        gate.release();
         lock.unlock();
     }
 

@@ -29,6 +29,10 @@ final class WriteBehind {
     static final long STREAM_GAP_NANOS = 1_500;
 
     private static final int CAPACITY = 256 << 10;
+    /**
+     * The writers of this process with frames still queued: the one process-wide registry of the writing side,
+     * read before the process exits (a shutdown hook, and a child's main before {@code System.exit}).
+     */
     private static final Set<WriteBehind> FLUSHING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -43,6 +47,8 @@ final class WriteBehind {
     private ByteBuffer filling = ByteBuffer.allocate(0);
     private ByteBuffer spare = ByteBuffer.allocate(0);
     private boolean flushing;
+    private boolean failed;
+    private Runnable afterFlush;
     private long lastPutEnd = Long.MIN_VALUE / 2;
 
     WriteBehind(ReentrantLock lock, Supplier<SocketChannel> connection, Runnable onFailure) {
@@ -52,8 +58,13 @@ final class WriteBehind {
         this.onFailure = onFailure;
     }
 
-    /** Queues the frame and returns true, or returns false when the caller should write it (after {@link #drain}). */
-    boolean offer(byte[] payload) throws InterruptedException {
+    /**
+     * Queues the frame and returns true, or returns false when the caller should write it (after {@link #drain}).
+     *
+     * @throws IOException when a write of queued frames failed: the reader is gone, and this frame was not queued
+     */
+    boolean offer(byte[] payload) throws InterruptedException, IOException {
+        checkNotFailed();
         boolean streaming = flushing || filling.position() > 0 || System.nanoTime() - lastPutEnd < STREAM_GAP_NANOS;
         if (!streaming || payload.length > SMALL) {
             return false;
@@ -64,6 +75,8 @@ final class WriteBehind {
         }
         while (filling.remaining() < 4 + payload.length) {
             drained.await();
+            // the flusher may have failed while we waited: queueing now would lose this frame silently
+            checkNotFailed();
         }
         filling.putInt(payload.length).put(payload);
         if (!flushing) {
@@ -73,6 +86,17 @@ final class WriteBehind {
         }
         markPutEnd();
         return true;
+    }
+
+    private void checkNotFailed() throws IOException {
+        if (failed) {
+            throw new IOException("writing queued frames failed: the reader is gone");
+        }
+    }
+
+    /** Whether a write of queued frames failed (the reader is gone). */
+    boolean failed() {
+        return failed;
     }
 
     void markPutEnd() {
@@ -92,9 +116,17 @@ final class WriteBehind {
         }
     }
 
-    /** Drops queued frames (the connection is gone). */
-    void discard() {
-        filling.clear();
+    /**
+     * Runs {@code closer} once every queued frame is written (or the write failed): at once when nothing is
+     * queued, else on the flusher. The caller does not wait, as when it closes an OS pipe: what was put still
+     * reaches the reader.
+     */
+    void closeAfterFlush(Runnable closer) {
+        if (flushing) {
+            afterFlush = closer;
+        } else {
+            closer.run();
+        }
     }
 
     private void flushLoop() {
@@ -118,14 +150,20 @@ final class WriteBehind {
                     lock.lock();
                 }
                 out.clear();
-                drained.signalAll();
                 if (!ok) {
+                    failed = true;
                     filling.clear();
                     onFailure.run();
                 }
+                drained.signalAll();
             }
             flushing = false;
             FLUSHING.remove(this);
+            Runnable closer = afterFlush;
+            afterFlush = null;
+            if (closer != null) {
+                closer.run();
+            }
             drained.signalAll();
         } finally {
             lock.unlock();

@@ -14,14 +14,20 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The writing end of a simplex channel: one connection to the reader's socket at a time, numbered by segment.
  *
- * <p>{@link #lock} serializes {@code put}s, moves and redirects. A watcher virtual thread per connection reads
- * what the reader sends back: {@link Wire#REDIRECT} (the reader moved: end this segment and connect again) or end
- * of stream (the reader is gone: later puts fail at once).
+ * <p>{@link #gate} says who is inside: {@code put}s, or a claim by {@code close()} or a move, so that neither
+ * waits for a blocked put. {@link #lock} serializes {@code put}s, redirects and the end of a move. A watcher
+ * virtual thread per connection reads what the reader sends back: {@link Wire#REDIRECT} (the reader moved:
+ * connect to its new holder, then end this segment) or end of stream (the reader is gone: later puts fail at
+ * once).
+ *
+ * <p>No put that returned is lost while the reader lives: closing, an interrupted put and a move all let the
+ * frames queued in {@link WriteBehind} reach the socket before the connection ends.
  *
  * @param <T> the message type
  */
@@ -31,20 +37,25 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
 
     static final String WHOLE_PIPE_NOTE = ", because the task captured the whole pipe; capture only the end to pass"
             + " (for example var r = pipe.reader();) to keep the other end here";
+    private static final String INTERRUPTED = "was closed because a thread was interrupted in put()";
 
     private final transient PipeAddress address;
     private final transient Codec<T> codec;
     private final transient PipeCounters counters;
     private final transient ReentrantLock lock = new ReentrantLock();
+    private final transient Condition redirected = lock.newCondition();
+    private final transient EndGate gate = new EndGate();
     private final transient ByteBuffer header = ByteBuffer.allocate(4);
-    private final transient java.util.concurrent.atomic.AtomicInteger puts =
-            new java.util.concurrent.atomic.AtomicInteger();
     private transient volatile SocketChannel conn;
     private final transient WriteBehind behind = new WriteBehind(lock, () -> conn, () -> readerGone = true);
+    /** The reader, when it lives in this process: its close is seen at once. */
+    private transient volatile ReaderCore localReader;
+
     private transient int segment;
     private transient volatile boolean readerGone;
     private transient volatile String closedReason;
     private transient boolean moving;
+    private transient boolean redirecting;
     private transient long handoffId;
 
     private WriterEnd(PipeAddress address, Codec<T> codec, PipeCounters counters, int segment, String reason) {
@@ -53,13 +64,21 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         this.counters = counters;
         this.segment = segment;
         this.closedReason = reason;
+        if (reason != null) {
+            gate.claim();
+        }
     }
 
     static <T> WriterEnd<T> connect(PipeAddress address, Codec<T> codec, PipeCounters counters, int segment) {
         WriterEnd<T> w = new WriterEnd<>(address, codec, counters, segment, null);
         w.lock.lock();
         try {
-            w.open();
+            SocketChannel ch = w.connectSegment(segment);
+            if (ch == null) {
+                w.readerGone = true;
+            } else {
+                w.attach(ch);
+            }
         } finally {
             w.lock.unlock();
         }
@@ -70,17 +89,28 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         return new WriterEnd<>(address, codec, new PipeCounters(address.name()), 0, "was not handed to this process");
     }
 
-    /** Connects for {@link #segment}; on failure the reader is gone. Call with the lock held. */
-    private void open() {
+    /** Opens a connection for segment {@code n} and says hello; null when the reader is gone. */
+    private SocketChannel connectSegment(int n) {
+        SocketChannel ch = null;
         try {
-            SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(address.socketPath()));
-            Wire.writeFully(ch, Wire.hello(address, Wire.DATA, segment));
-            conn = ch;
-            Thread.ofVirtual().name("gipc-watch-" + address.name()).start(() -> watch(ch));
+            ch = SocketChannel.open(UnixDomainSocketAddress.of(address.socketPath()));
+            Wire.writeFully(ch, Wire.hello(address, Wire.DATA, n));
+            return ch;
         } catch (IOException e) {
-            conn = null;
-            readerGone = true;
+            ReaderCore.closeQuietly(ch);
+            return null;
         }
+    }
+
+    /** Makes {@code ch} the connection puts write to. Call with the lock held. */
+    private void attach(SocketChannel ch) {
+        conn = ch;
+        localReader = LocalReaders.find(address.id());
+        Thread.ofVirtual().name("gipc-watch-" + address.name()).start(() -> watch(ch));
+    }
+
+    boolean isConnected() {
+        return conn != null && !readerGone;
     }
 
     private void watch(SocketChannel ch) {
@@ -105,24 +135,37 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         }
     }
 
-    /** The reader moved: end this segment and connect to its new holder. */
+    /**
+     * The reader moved: connect to its new holder first, then end this segment, so that the reader never waits
+     * for a segment that cannot come. Puts wait meanwhile, so the frames to write first are the ones queued now.
+     */
     private void redirect(SocketChannel ch) {
         lock.lock();
         try {
             if (conn != ch || moving || closedReason != null) {
                 return;
             }
+            redirecting = true;
             behind.drainUninterruptibly();
-            try {
-                Wire.writeInt(ch, Wire.END);
-            } catch (IOException e) {
+            SocketChannel next = behind.failed() ? null : connectSegment(segment + 1);
+            if (next == null) {
+                // no END: the old holder sees this segment end without one and tells the reader end of stream
+                ReaderCore.closeQuietly(ch);
+                conn = null;
                 readerGone = true;
                 return;
             }
+            try {
+                Wire.writeInt(ch, Wire.END);
+            } catch (IOException e) {
+                // the old holder is gone; the new one learns how the stream went from it
+            }
             ReaderCore.closeQuietly(ch);
             segment++;
-            open();
+            attach(next);
         } finally {
+            redirecting = false;
+            redirected.signalAll();
             lock.unlock();
         }
     }
@@ -133,7 +176,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         byte[] payload;
         try {
             payload = codec.encode(message);
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             throw new GipcException(
                     "could not encode a message of " + describe(message) + " for " + address + " with " + codec + ": "
                             + e + "; nothing was written",
@@ -144,23 +187,49 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
                     + address.maxMessageSize() + " bytes of " + address
                     + "; nothing was written (raise the launcher's maxMessageSize)");
         }
-        puts.incrementAndGet();
+        enter();
+        try {
+            write(payload);
+        } finally {
+            gate.exit();
+        }
+    }
+
+    /** Enters the gate; while a close or a move holds it, waits for its outcome. */
+    private void enter() {
+        while (!gate.enter()) {
+            // a move holds the lock until it is committed or rolled back; a close sets its reason under it
+            lock.lock();
+            lock.unlock();
+            checkOpen();
+            Thread.onSpinWait();
+        }
+    }
+
+    private void write(byte[] payload) {
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {
-            puts.decrementAndGet();
             Thread.currentThread().interrupt();
-            closeInterrupted();
-            throw new GipcException("interrupted in put() on " + address + "; the writing end is now closed", e);
+            lock.lock();
+            try {
+                closeAfterFlush(INTERRUPTED);
+            } finally {
+                lock.unlock();
+            }
+            throw interrupted(e);
         }
         try {
+            while (redirecting) {
+                redirected.await();
+            }
             checkOpen();
-            if (readerGone || conn == null) {
+            if (readerGone || conn == null || localReaderClosed()) {
                 throw broken(null);
             }
             if (!behind.offer(payload)) {
                 behind.drain();
-                if (readerGone || conn == null) {
+                if (readerGone || conn == null || behind.failed()) {
                     throw broken(null);
                 }
                 header.clear().putInt(payload.length).flip();
@@ -170,23 +239,28 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
             counters.sent(payload.length);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closedReason = "was closed because a thread was interrupted in put()";
-            behind.discard();
-            ReaderCore.closeQuietly(conn);
-            conn = null;
-            throw new GipcException("interrupted in put() on " + address + "; the writing end is now closed", e);
+            closeAfterFlush(INTERRUPTED);
+            throw interrupted(e);
         } catch (ClosedByInterruptException e) {
-            behind.discard();
+            // the JDK closed the connection in the middle of this frame; every earlier frame was written before
             conn = null;
-            closedReason = "was closed because a thread was interrupted in put()";
-            throw new GipcException("interrupted in put() on " + address + "; the writing end is now closed", e);
+            closedReason = INTERRUPTED;
+            throw interrupted(e);
         } catch (IOException e) {
             readerGone = true;
             throw broken(e);
         } finally {
             lock.unlock();
-            puts.decrementAndGet();
         }
+    }
+
+    private boolean localReaderClosed() {
+        ReaderCore r = localReader;
+        return r != null && r.closedHere();
+    }
+
+    private GipcException interrupted(Exception e) {
+        return new GipcException("interrupted in put() on " + address + "; the writing end is now closed", e);
     }
 
     private static String describe(Object message) {
@@ -207,32 +281,33 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         }
     }
 
-    private void closeInterrupted() {
-        lock.lock();
-        try {
-            closedReason = "was closed because a thread was interrupted in put()";
-            behind.discard();
-            ReaderCore.closeQuietly(conn);
-            conn = null;
-        } finally {
-            lock.unlock();
+    /** Closes for {@code reason}: the connection ends once the queued frames are written. Call with the lock held. */
+    private void closeAfterFlush(String reason) {
+        if (closedReason != null) {
+            return;
         }
+        closedReason = reason;
+        SocketChannel ch = conn;
+        behind.closeAfterFlush(() -> {
+            ReaderCore.closeQuietly(ch);
+            if (conn == ch) {
+                conn = null;
+            }
+        });
     }
 
     @Override
     public void close() {
-        if (puts.get() > 0) {
-            throw new GipcLockedException(
-                    "cannot close the writing end of " + address + ": another thread is inside put(); it stays open");
+        if (!gate.claim()) {
+            if (closedReason != null) {
+                return;
+            }
+            throw new GipcLockedException("cannot close the writing end of " + address
+                    + ": another thread is inside put() or moving it; it stays open");
         }
         lock.lock();
         try {
-            if (closedReason == null) {
-                closedReason = "was closed";
-                behind.drainUninterruptibly();
-                ReaderCore.closeQuietly(conn);
-                conn = null;
-            }
+            closeAfterFlush("was closed");
         } finally {
             lock.unlock();
         }
@@ -260,15 +335,18 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         if (known != null) {
             return known;
         }
-        if (puts.get() > 0) {
-            throw new GipcLockedException(
-                    "cannot hand the writing end of " + address + " to a child: another thread is inside put()");
+        if (!gate.claim()) {
+            String reason = closedReason;
+            if (reason != null) {
+                throw new GipcClosedException(
+                        "cannot hand the writing end of " + address + " to a child: it " + reason);
+            }
+            throw new GipcLockedException("cannot hand the writing end of " + address
+                    + " to a child: another thread is inside put() or closing it");
         }
         lock.lock();
-        if (closedReason != null) {
-            lock.unlock();
-            throw new GipcClosedException(
-                    "cannot hand the writing end of " + address + " to a child: it " + closedReason);
+        while (redirecting) {
+            redirected.awaitUninterruptibly();
         }
         handoffId = Secrets.nextLong();
         Object ref = new WriterRef<>(address, codec, segment + 1, handoffId, false);
@@ -285,15 +363,31 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         try {
             moving = true;
             closedReason = "was moved to " + target.describe() + (wholePipe ? WHOLE_PIPE_NOTE : "");
-            track(handoffId, target);
+            EndHandoff.register(handoffId, target, this::childGone, this::handoverFinished);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Registers the handover whose id went to the child in the reference. */
-    private void track(long id, MoveTarget target) {
-        EndHandoff.register(id, target, () -> release(false), this::release);
+    /** The child ended before it attached: one that never started gives the end back, else the end closes. */
+    private void childGone(boolean childStarted) {
+        if (childStarted) {
+            Thread.ofVirtual().name("gipc-release-" + address.name()).start(() -> release(false));
+            return;
+        }
+        lock.lock();
+        try {
+            moving = false;
+            closedReason = null;
+            gate.release();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs off the caller's thread: the control channel must never wait for a full pipe. */
+    private void handoverFinished(boolean attached) {
+        Thread.ofVirtual().name("gipc-release-" + address.name()).start(() -> release(attached));
     }
 
     /** The child attached (end our segment so the reader goes on with the child's) or is gone (just close). */
@@ -304,7 +398,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
             SocketChannel ch = conn;
             conn = null;
             if (ch != null) {
-                if (attached) {
+                if (attached && !behind.failed()) {
                     try {
                         Wire.writeInt(ch, Wire.END);
                     } catch (IOException e) {
@@ -320,6 +414,7 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
 
     @Override
     public void rollbackMove() {
+        gate.release();
         lock.unlock();
     }
 
@@ -332,7 +427,10 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
                 return WriterEnd.absent(address, codec);
             }
             WriterEnd<T> w = WriterEnd.connect(address, codec, new PipeCounters(address.name()), segment);
-            Handoffs.reportAttached(handoffId);
+            if (w.isConnected()) {
+                // only a connected writer may let the parent end its segment: else the reader would wait for ours
+                Handoffs.reportAttached(handoffId);
+            }
             return w;
         }
     }

@@ -153,7 +153,8 @@ class WireSecurityTests {
             try (var files = Files.list(launcher.directory())) {
                 assertThat(files)
                         .isNotEmpty()
-                        .allMatch(f -> f.getFileName().toString().endsWith(".s"));
+                        .allMatch(f -> f.getFileName().toString().endsWith(".s")
+                                || f.getFileName().toString().equals(".owner"));
             }
         } finally {
             launcher.close();
