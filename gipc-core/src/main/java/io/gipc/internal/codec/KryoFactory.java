@@ -1,35 +1,63 @@
 package io.gipc.internal.codec;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
+import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
-import java.util.List;
+import io.gipc.KryoOptions;
+import java.util.HashSet;
+import java.util.Set;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
-/** Builds Kryo instances configured for gipc's default codec. */
+/** Builds the Kryo instances of gipc's default codec. */
 final class KryoFactory {
+
+    static {
+        KryoUnsafe.disable();
+    }
+
+    /** Kryo's serializer for {@code java.sql.Timestamp}, named so that nothing loads it without {@code java.sql}. */
+    static final String TIMESTAMP_SERIALIZER =
+            "com.esotericsoftware.kryo.serializers.DefaultSerializers$TimestampSerializer";
+
+    /** Names of the built-in types, which strict mode accepts. */
+    static final Set<String> BUILT_IN = builtInNames();
 
     private KryoFactory() {}
 
-    static Kryo create(List<String> allowedClasses) {
-        Kryo kryo = new Kryo();
+    /**
+     * @param options what the codec accepts
+     * @param loader the class loader for names in messages, or {@code null} for the context loader
+     */
+    static Kryo create(KryoOptions options, ClassLoader loader) {
+        ClassPolicy policy = new ClassPolicy(options, BUILT_IN, loader);
+        GipcKryo kryo = new GipcKryo(policy, JdkTypes.REBUILDABLE);
         kryo.setReferences(true);
-        kryo.setRegistrationRequired(!allowedClasses.isEmpty());
+        kryo.setRegistrationRequired(false);
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader != null) {
-            kryo.setClassLoader(loader);
-        }
-        ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
+        kryo.setClassLoader(policy.loader());
+        JdkTypes.registerAll(kryo::register, policy);
+        kryo.shareRegistrations(
+                kryo.getRegistration(Throwable.class), kryo.getRegistration(JdkTypes.SerializableLambda.class));
+        addSqlDates(kryo);
         HandleGuard.register(kryo);
-        for (String name : allowedClasses) {
-            try {
-                kryo.register(Class.forName(name, false, kryo.getClassLoader()));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalArgumentException(
-                        "Kryo allowlist names class " + name + " which is not on the class path", e);
-            }
-        }
         return kryo;
+    }
+
+    /** {@code java.sql} is an optional module: its dates get their serializers only where it is present. */
+    private static void addSqlDates(Kryo kryo) {
+        Class<?> timestamp;
+        try {
+            timestamp = Class.forName("java.sql.Timestamp", false, ClassLoader.getPlatformClassLoader());
+            kryo.addDefaultSerializer(timestamp, (Serializer<?>)
+                    Class.forName(TIMESTAMP_SERIALIZER).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // no java.sql in this runtime: nobody can send its dates either
+        }
+    }
+
+    private static Set<String> builtInNames() {
+        Set<String> names = new HashSet<>(JdkTypes.EXTRA_BUILT_IN);
+        JdkTypes.registerAll((type, serializer) -> names.add(type.getName()), null);
+        return Set.copyOf(names);
     }
 }
