@@ -174,21 +174,15 @@ final class JdkTypes {
         r.register(Inet4Address.class, new JdkValueSerializers.InetAddresses());
         r.register(Inet6Address.class, new JdkValueSerializers.InetAddresses());
         r.register(InetSocketAddress.class, new ShellSerializer(InetSocketAddress.class, policy));
-        r.register(FileSystems.getDefault().getPath("").getClass(), new JdkValueSerializers.Paths());
+        r.register(Samples.PATH, new JdkValueSerializers.Paths());
         r.register(Currency.class, new DefaultSerializers.CurrencySerializer());
         r.register(Locale.class, new JdkValueSerializers.Locales());
-        for (var charset : List.of(
-                StandardCharsets.UTF_8,
-                StandardCharsets.US_ASCII,
-                StandardCharsets.ISO_8859_1,
-                StandardCharsets.UTF_16,
-                StandardCharsets.UTF_16BE,
-                StandardCharsets.UTF_16LE)) {
-            r.register(charset.getClass(), new DefaultSerializers.CharsetSerializer());
+        for (Class<?> charset : Samples.CHARSETS) {
+            r.register(charset, new DefaultSerializers.CharsetSerializer());
         }
         r.register(BitSet.class, new DefaultSerializers.BitSetSerializer());
         r.register(Date.class, new DefaultSerializers.DateSerializer());
-        r.register(TimeZone.getTimeZone("UTC").getClass(), new DefaultSerializers.TimeZoneSerializer());
+        r.register(Samples.ZONE_INFO, new DefaultSerializers.TimeZoneSerializer());
         r.register(GregorianCalendar.class, new DefaultSerializers.CalendarSerializer());
 
         r.register(AtomicBoolean.class, new DefaultSerializers.AtomicBooleanSerializer());
@@ -208,7 +202,7 @@ final class JdkTypes {
         r.register(OffsetDateTime.class, new TimeSerializers.OffsetDateTimeSerializer());
         r.register(OffsetTime.class, new TimeSerializers.OffsetTimeSerializer());
         r.register(ZoneOffset.class, new TimeSerializers.ZoneOffsetSerializer());
-        r.register(ZoneId.of("Europe/Paris").getClass(), new TimeSerializers.ZoneIdSerializer());
+        r.register(Samples.ZONE_REGION, new TimeSerializers.ZoneIdSerializer());
         r.register(Period.class, new TimeSerializers.PeriodSerializer());
         r.register(Year.class, new TimeSerializers.YearSerializer());
         r.register(YearMonth.class, new TimeSerializers.YearMonthSerializer());
@@ -289,7 +283,28 @@ final class JdkTypes {
         for (CollectionWrapperSerializer.Kind kind : CollectionWrapperSerializer.Kind.values()) {
             r.register(kind.type, new CollectionWrapperSerializer(kind));
         }
-        for (Object checked : List.of(
+        for (Class<?> c : Samples.WITHOUT_GETTERS) {
+            // checked collections' element types and reversed comparators have no public getter either
+            r.register(c, new ShellSerializer(c, policy));
+        }
+        r.register(Comparator.naturalOrder().getClass(), new EnumSerializer((Class)
+                Comparator.naturalOrder().getClass()));
+    }
+
+    /** Classes known only from an instance (JDK-private implementations), computed once. */
+    private static final class Samples {
+        static final Class<?> PATH = FileSystems.getDefault().getPath("").getClass();
+        static final Class<?> ZONE_INFO = TimeZone.getTimeZone("UTC").getClass();
+        static final Class<?> ZONE_REGION = ZoneId.of("Europe/Paris").getClass();
+        static final Class<?> NATURAL_ORDER = Comparator.naturalOrder().getClass();
+        static final List<Class<?>> CHARSETS = classes(
+                StandardCharsets.UTF_8,
+                StandardCharsets.US_ASCII,
+                StandardCharsets.ISO_8859_1,
+                StandardCharsets.UTF_16,
+                StandardCharsets.UTF_16BE,
+                StandardCharsets.UTF_16LE);
+        static final List<Class<?>> WITHOUT_GETTERS = classes(
                 java.util.Collections.checkedCollection(new ArrayList<>(), Object.class),
                 java.util.Collections.checkedList(new ArrayList<>(), Object.class),
                 java.util.Collections.checkedList(new LinkedList<>(), Object.class),
@@ -302,12 +317,13 @@ final class JdkTypes {
                 java.util.Collections.checkedNavigableMap(new TreeMap<>(), Object.class, Object.class),
                 java.util.Collections.reverseOrder(),
                 java.util.Collections.reverseOrder(String.CASE_INSENSITIVE_ORDER),
-                String.CASE_INSENSITIVE_ORDER)) {
-            // checked collections' element types and reversed comparators have no public getter either
-            r.register(checked.getClass(), new ShellSerializer(checked.getClass(), policy));
+                String.CASE_INSENSITIVE_ORDER);
+
+        private static List<Class<?>> classes(Object... samples) {
+            return java.util.Arrays.stream(samples)
+                    .<Class<?>>map(Object::getClass)
+                    .toList();
         }
-        r.register(Comparator.naturalOrder().getClass(), new EnumSerializer((Class)
-                Comparator.naturalOrder().getClass()));
     }
 
     /** Stands for every serializable lambda class in the registrations (lambda classes have no loadable name). */

@@ -43,15 +43,27 @@ final class KryoFactory {
         return kryo;
     }
 
-    /** {@code java.sql} is an optional module: its dates get their serializers only where it is present. */
+    /** {@code java.sql} is an optional module: its timestamps get their serializer only where it is present. */
     private static void addSqlDates(Kryo kryo) {
-        Class<?> timestamp;
+        if (SQL_TIMESTAMP != null) {
+            try {
+                kryo.addDefaultSerializer(SQL_TIMESTAMP, (Serializer<?>)
+                        TIMESTAMP_SERIALIZER_CLASS.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Kryo's timestamp serializer cannot be created", e);
+            }
+        }
+    }
+
+    private static final Class<?> SQL_TIMESTAMP = sqlClass("java.sql.Timestamp");
+    private static final Class<?> TIMESTAMP_SERIALIZER_CLASS =
+            SQL_TIMESTAMP == null ? null : sqlClass(TIMESTAMP_SERIALIZER);
+
+    private static Class<?> sqlClass(String name) {
         try {
-            timestamp = Class.forName("java.sql.Timestamp", false, ClassLoader.getPlatformClassLoader());
-            kryo.addDefaultSerializer(timestamp, (Serializer<?>)
-                    Class.forName(TIMESTAMP_SERIALIZER).getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException | LinkageError e) {
-            // no java.sql in this runtime: nobody can send its dates either
+            return Class.forName(name, false, KryoFactory.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null; // no java.sql in this runtime: nobody can send its dates either
         }
     }
 

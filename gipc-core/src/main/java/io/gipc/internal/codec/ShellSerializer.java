@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Method;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,9 +19,31 @@ final class ShellSerializer extends Serializer<Object> {
     private final Class<?> resultType;
     private final ClassPolicy policy;
 
-    /** For instances of the JDK class {@code type}. */
+    /**
+     * For instances of the JDK class {@code type}. A class with {@code readResolve} (a serialization proxy such as
+     * {@code java.util.CollSer}, met when another shell's field had a {@code writeReplace}) gives another object.
+     */
     ShellSerializer(Class<?> type, ClassPolicy policy) {
-        this(type, type, policy);
+        this(type, hasReadResolve(type) ? Object.class : type, policy);
+    }
+
+    /** Cached per class: every new Kryo instance registers the same shells. */
+    private static final ClassValue<Boolean> READ_RESOLVE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.getName().equals("readResolve") && m.getParameterCount() == 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    };
+
+    private static boolean hasReadResolve(Class<?> type) {
+        return READ_RESOLVE.get(type);
     }
 
     private ShellSerializer(Class<?> streamType, Class<?> resultType, ClassPolicy policy) {
