@@ -112,6 +112,44 @@ class KryoJdkTypesTests {
         }
     }
 
+    static class Base {
+        private final String shadowed = "base";
+        protected int counter;
+    }
+
+    /** Every primitive, final and transient fields, a field hidden by a field of the same name in its superclass. */
+    static final class Everything extends Base {
+        private final String shadowed;
+        private final boolean bool;
+        private final byte b;
+        private final short s;
+        private final char c;
+        private final int i;
+        private final long l;
+        private final float f;
+        private final double d;
+        private final int[] ints;
+        private final Colour colour;
+        private final Object anything;
+        private transient String notSent = "transient";
+
+        Everything(String shadowed, Object anything) {
+            this.shadowed = shadowed;
+            this.bool = true;
+            this.b = -8;
+            this.s = Short.MIN_VALUE;
+            this.c = '\u20ac';
+            this.i = Integer.MIN_VALUE;
+            this.l = Long.MAX_VALUE;
+            this.f = Float.NaN;
+            this.d = -0.0;
+            this.ints = new int[] {1, 2};
+            this.colour = Colour.GREEN;
+            this.anything = anything;
+            this.counter = 3;
+        }
+    }
+
     static final class Node {
         String name;
         Node next;
@@ -440,6 +478,29 @@ class KryoJdkTypesTests {
         Account back = roundTrip(new Account("ada", 42));
         assertThat(back.owner).isEqualTo("ada");
         assertThat(back.balance).isEqualTo(42);
+    }
+
+    @Test
+    void plainClassesArriveWithEveryFieldOfTheirHierarchy() throws Exception {
+        Everything back = roundTrip(new Everything("sub", List.of("x")));
+        assertThat(back.shadowed).isEqualTo("sub");
+        assertThat(((Base) back).shadowed).isEqualTo("base");
+        assertThat(back.counter).isEqualTo(3);
+        assertThat(back.bool).isTrue();
+        assertThat(back.b).isEqualTo((byte) -8);
+        assertThat(back.s).isEqualTo(Short.MIN_VALUE);
+        assertThat(back.c).isEqualTo('\u20ac');
+        assertThat(back.i).isEqualTo(Integer.MIN_VALUE);
+        assertThat(back.l).isEqualTo(Long.MAX_VALUE);
+        assertThat(back.f).isNaN();
+        assertThat(Double.doubleToRawLongBits(back.d)).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(back.ints).containsExactly(1, 2);
+        assertThat(back.colour).isSameAs(Colour.GREEN);
+        assertThat(back.anything).isEqualTo(List.of("x"));
+        assertThat(back.notSent).isNull();
+        Everything withNulls = roundTrip(new Everything(null, null));
+        assertThat(withNulls.shadowed).isNull();
+        assertThat(withNulls.anything).isNull();
     }
 
     @Test

@@ -28,8 +28,9 @@ import java.util.Set;
  * serializable lambda goes through Java serialization; a non-serializable lambda, a dynamic proxy and a refused class
  * fail the encode. For a JDK class: a collection or map whose whole state is its contents uses Kryo's collection and
  * map serializers (bounded); any other {@link Serializable} JDK class goes through the {@link JavaSerialShell}; a
- * JDK class that is neither is refused. Application classes use Kryo's defaults (fields, records, collections),
- * with the collection serializers bounded and records guarded against cycles.
+ * JDK class that is neither is refused. Application classes use Kryo's defaults (records, collections), with the
+ * collection serializers bounded and records guarded against cycles, except that plain classes are serialized
+ * field by field through method handles ({@link FieldHandlesSerializer}) instead of Kryo's reflection.
  *
  * <p>Not thread-safe, like every Kryo instance.
  */
@@ -116,6 +117,12 @@ final class GipcKryo extends Kryo {
     protected Serializer newDefaultSerializer(Class type) {
         if (policy != null && JdkClasses.isJdk(type) && !type.isArray() && !type.isPrimitive()) {
             return jdkFallback(type);
+        }
+        if (policy != null && !type.isArray() && !type.isPrimitive() && !type.isInterface()) {
+            Serializer<?> fields = FieldHandlesSerializer.forClass(type);
+            if (fields != null) {
+                return fields;
+            }
         }
         return super.newDefaultSerializer(type);
     }
