@@ -124,13 +124,24 @@ class KryoChildTests {
 
     @Test
     void neitherAParentNorItsChildPrintsSunMiscUnsafeWarnings() throws Exception {
+        String stderr = runProbe();
+        assertThat(stderr).doesNotContain("sun.misc.Unsafe").doesNotContain("terminally deprecated");
+    }
+
+    @Test
+    void theCodecNeedsNoJavaSqlModule() throws Exception {
+        runProbe("--limit-modules", "java.base,jdk.unsupported");
+    }
+
+    /** Runs {@link UnsafeWarningProbe} in a fresh JVM with the given options; returns its stderr. */
+    private String runProbe(String... options) throws Exception {
         File out = tmp.resolve("out.txt").toFile();
         File err = tmp.resolve("err.txt").toFile();
-        Process probe = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        UnsafeWarningProbe.class.getName())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), UnsafeWarningProbe.class.getName()));
+        Process probe = new ProcessBuilder(command)
                 .redirectOutput(out)
                 .redirectError(err)
                 .start();
@@ -144,7 +155,7 @@ class KryoChildTests {
         String stderr = read(err);
         assertThat(probe.exitValue()).as("exit code; stderr: %s", stderr).isZero();
         assertThat(read(out)).contains("probe done: parent:1:2 child:2:2");
-        assertThat(stderr).doesNotContain("sun.misc.Unsafe").doesNotContain("terminally deprecated");
+        return stderr;
     }
 
     private static String read(File file) throws IOException {

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A main class that {@link KryoChildTests} starts in a fresh JVM with no extra options: it uses the default codec
  * on classes Kryo serializes field by field (the path that used sun.misc.Unsafe) and on records, strings and
- * exceptions, in this JVM and in a gipc child that sends them back through a pipe. The test reads its stderr.
+ * exceptions, in this JVM and in a gipc child that sends them back through a pipe. The test reads its stderr, and
+ * also runs it without the optional {@code java.sql} module.
  */
 final class UnsafeWarningProbe {
 

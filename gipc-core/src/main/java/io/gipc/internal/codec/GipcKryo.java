@@ -6,7 +6,6 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.serializers.CollectionSerializer;
 import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.ObjectArraySerializer;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers.CharsetSerializer;
-import com.esotericsoftware.kryo.serializers.DefaultSerializers.DateSerializer;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers.EnumSerializer;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers.EnumSetSerializer;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers.PriorityQueueSerializer;
@@ -101,8 +100,8 @@ final class GipcKryo extends Kryo {
                 || chosen instanceof EnumSetSerializer
                 || chosen instanceof CharsetSerializer
                 || (type.getName().startsWith("java.sql.")
-                        && (chosen instanceof DateSerializer
-                                || chosen.getClass().getName().equals(KryoFactory.TIMESTAMP_SERIALIZER)))
+                        && KryoFactory.SQL_DATE_SERIALIZERS.contains(
+                                chosen.getClass().getName()))
                 || chosen instanceof ShellSerializer
                 || chosen instanceof RefusingSerializer) {
             return chosen;

@@ -181,7 +181,7 @@ final class JdkTypes {
             r.register(charset, new DefaultSerializers.CharsetSerializer());
         }
         r.register(BitSet.class, new DefaultSerializers.BitSetSerializer());
-        r.register(Date.class, new DefaultSerializers.DateSerializer());
+        r.register(Date.class, new JdkValueSerializers.Dates());
         r.register(Samples.ZONE_INFO, new DefaultSerializers.TimeZoneSerializer());
         r.register(GregorianCalendar.class, new DefaultSerializers.CalendarSerializer());
 

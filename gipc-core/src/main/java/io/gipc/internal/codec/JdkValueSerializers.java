@@ -76,6 +76,22 @@ final class JdkValueSerializers {
         }
     }
 
+    /**
+     * {@link java.util.Date} by its time. Kryo's date serializer also knows the {@code java.sql} dates, so the JVM
+     * cannot even verify it where the optional {@code java.sql} module is absent; that one is used only for them.
+     */
+    static final class Dates extends Serializer<java.util.Date> {
+        @Override
+        public void write(Kryo kryo, Output output, java.util.Date date) {
+            output.writeVarLong(date.getTime(), false);
+        }
+
+        @Override
+        public java.util.Date read(Kryo kryo, Input input, Class<? extends java.util.Date> type) {
+            return new java.util.Date(input.readVarLong(false));
+        }
+    }
+
     /** A plain {@code new Object()} (a lock, a marker): it has no state and nothing else to be. */
     static final class Objects extends Serializer<Object> {
         @Override

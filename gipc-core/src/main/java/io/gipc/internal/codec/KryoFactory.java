@@ -19,6 +19,10 @@ final class KryoFactory {
     static final String TIMESTAMP_SERIALIZER =
             "com.esotericsoftware.kryo.serializers.DefaultSerializers$TimestampSerializer";
 
+    /** Kryo's serializers that may handle {@code java.sql} dates (by name, for the same reason). */
+    static final Set<String> SQL_DATE_SERIALIZERS =
+            Set.of(TIMESTAMP_SERIALIZER, "com.esotericsoftware.kryo.serializers.DefaultSerializers$DateSerializer");
+
     /** Names of the built-in types, which strict mode accepts. */
     static final Set<String> BUILT_IN = builtInNames();
 
