@@ -504,6 +504,20 @@ class KryoJdkTypesTests {
     }
 
     @Test
+    void innerAndLocalClassesArriveWithTheirOuterInstanceAndCapturedValues() throws Exception {
+        String captured = "captured";
+        class Local {
+            String value() {
+                return captured + " " + marker;
+            }
+        }
+        Local back = roundTrip(new Local());
+        assertThat(back.value()).isEqualTo("captured outer");
+    }
+
+    private final String marker = "outer";
+
+    @Test
     void sharedReferencesAndCyclesSurvive() throws Exception {
         Node a = new Node();
         Node b = new Node();

@@ -22,8 +22,9 @@ import java.util.Map;
  * field, a quarter to a third slower. A method handle composed of the fields' getters is compiled, once it is hot,
  * into straight field reads: one indirect call per object instead of one per field.
  *
- * <p>What is written: every non-static, non-transient, non-synthetic field of the class and its superclasses, sorted
- * by declaring class and name; primitives as Kryo writes them (variable-length {@code int} and {@code long}),
+ * <p>What is written: every non-static, non-transient field of the class and its superclasses, sorted by declaring
+ * class and name, synthetic ones included (an inner class's outer instance, a local class's captured values, which
+ * Kryo would leave {@code null}); primitives as Kryo writes them (variable-length {@code int} and {@code long}),
  * references with their class unless the field's type is final. The object is created with Kryo's instantiator
  * (no constructor needed) and referenced before its fields are read, so cycles work.
  *
@@ -52,7 +53,7 @@ final class FieldHandlesSerializer<T> extends Serializer<T> {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 int modifiers = f.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || f.isSynthetic()) {
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
                     continue;
                 }
                 if (JdkClasses.isJdk(c)) {
