@@ -218,7 +218,7 @@ class KryoJdkTypesTests {
                 .isEqualTo("db.local/127.0.0.1");
         Inet6Address scoped =
                 Inet6Address.getByAddress(null, InetAddress.getByName("fe80::1").getAddress(), 3);
-        assertThat(((Inet6Address) roundTrip(scoped)).getScopeId()).isEqualTo(3);
+        assertThat(roundTrip(scoped).getScopeId()).isEqualTo(3);
         // URL.equals resolves host names, Pattern has no equals: compare what they are made of
         URL url = URI.create("https://example.com:8443/x?y=z").toURL();
         assertThat(roundTrip(url).toExternalForm()).isEqualTo(url.toExternalForm());

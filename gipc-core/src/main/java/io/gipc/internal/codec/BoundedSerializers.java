@@ -15,6 +15,7 @@ import java.util.PriorityQueue;
  * Kryo's array and collection serializers, with the element count they read checked against what is left of the
  * message (see {@link BoundedInput}) before they size an array or a collection by it.
  */
+@SuppressWarnings("rawtypes") // Kryo's serializer signatures are raw
 final class BoundedSerializers {
 
     private BoundedSerializers() {}

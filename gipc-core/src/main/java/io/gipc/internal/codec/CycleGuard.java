@@ -42,6 +42,7 @@ final class CycleGuard extends MapReferenceResolver {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Kryo's signature
     public Object getReadObject(Class type, int id) {
         Object object = super.getReadObject(type, id);
         if (object == null) {

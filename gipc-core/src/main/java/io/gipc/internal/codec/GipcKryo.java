@@ -33,6 +33,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe, like every Kryo instance.
  */
+@SuppressWarnings({"rawtypes", "unchecked"}) // Kryo's signatures are raw
 final class GipcKryo extends Kryo {
 
     /** JDK collection classes whose whole state is their elements, rebuilt by Kryo through add/put. */
@@ -137,7 +138,6 @@ final class GipcKryo extends Kryo {
                         : "; send the values it holds instead"));
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private Serializer<?> bounded(Class<?> type, Serializer<?> chosen) {
         Class<?> kind = chosen.getClass();
         if (kind == CollectionSerializer.class) {

@@ -133,7 +133,7 @@ final class ImmutableCollectionSerializers {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array
         public Map<Object, Object> read(Kryo kryo, Input input, Class<? extends Map<Object, Object>> type) {
             Object[] keysAndValues = readElements(kryo, input, 2);
             Map.Entry<Object, Object>[] entries = new Map.Entry[keysAndValues.length / 2];
