@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * (and whatever {@link #denying(String...)} adds). {@link #strict()} or any {@code allowing...} method turns on
  * allow-list mode: then only the JDK types that the codec has dedicated serializers for (strings, boxed primitives,
  * arrays of accepted types, the common {@code java.util}, {@code java.time}, {@code java.math}, {@code java.net}
- * value and collection types, JDK exceptions; the list is in the user guide) and the allowed classes and packages
- * are accepted. In both modes the deny-list wins, and a refused class fails the {@code put} that sends it or the
+ * value and collection types, JDK and gipc exceptions; the list is in the user guide) and the allowed classes and
+ * packages are accepted. In both modes the deny-list wins, and a refused class fails the {@code put} that sends it or the
  * {@code get} that receives it with a {@link GipcException} naming the class; on the receiving side the check runs on
  * the class name, before the class is loaded.
  *

@@ -133,10 +133,12 @@ class KryoSafetyTests {
                 new ArrayList<>(List.of("a")),
                 new int[] {1},
                 new Line[] {new Line("pear", 1)},
-                new IllegalStateException("JDK exceptions are built in", new java.io.IOException("cause")));
+                new IllegalStateException("JDK exceptions are built in", new java.io.IOException("cause")),
+                new GipcRemoteException("com.example.Gone", "gipc's exceptions are built in too", null));
         Object back = strict.decode(strict.encode(message));
         assertThat(((List<?>) back).subList(0, 5)).isEqualTo(((List<?>) message).subList(0, 5));
         assertThat(((List<?>) back).get(7)).isInstanceOf(IllegalStateException.class);
+        assertThat(((List<?>) back).get(8)).isInstanceOf(GipcRemoteException.class);
         Codec<Object> byPackage = Codec.kryo(KryoOptions.defaults().allowingPackages("io.gipc"));
         assertThat(byPackage.decode(byPackage.encode(new Unlisted("u")))).isEqualTo(new Unlisted("u"));
     }

@@ -58,8 +58,11 @@ final class ClassPolicy {
         if (denial != null) {
             throw refusedOnDecode(name, denial);
         }
-        // JDK exceptions are accepted in strict mode, which needs the loaded class: checkClass decides for java.*
-        if (options.isStrict() && !allowed(element) && !element.startsWith("java.")) {
+        // JDK and gipc exceptions are accepted in strict mode, which needs the loaded class: checkClass decides
+        if (options.isStrict()
+                && !allowed(element)
+                && !element.startsWith("java.")
+                && !element.startsWith("io.gipc.")) {
             throw refusedOnDecode(name, notAllowed());
         }
     }
@@ -101,13 +104,17 @@ final class ClassPolicy {
         if (denial != null) {
             throw encoding ? refusedOnEncode(type.getName(), denial) : refusedOnDecode(type.getName(), denial);
         }
-        if (options.isStrict()
-                && !allowed(element.getName())
-                && !(Throwable.class.isAssignableFrom(element) && JdkClasses.isJdk(element))) {
+        if (options.isStrict() && !allowed(element.getName()) && !isBuiltInThrowable(element)) {
             throw encoding
                     ? refusedOnEncode(type.getName(), notAllowed())
                     : refusedOnDecode(type.getName(), notAllowed());
         }
+    }
+
+    /** The JDK's exceptions and gipc's own ({@code GipcException} and its subclasses) need no allowing. */
+    private static boolean isBuiltInThrowable(Class<?> type) {
+        return Throwable.class.isAssignableFrom(type)
+                && (JdkClasses.isJdk(type) || type.getPackageName().equals("io.gipc"));
     }
 
     private boolean allowed(String name) {

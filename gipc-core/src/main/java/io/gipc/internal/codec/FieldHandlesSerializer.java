@@ -245,7 +245,7 @@ final class FieldHandlesSerializer<T> extends Serializer<T> {
         return lookup.findStatic(FieldHandlesSerializer.class, name, MethodType.methodType(result, params));
     }
 
-    /** Kryo's own {@code Output.writeX(x)} and {@code Input.readX()}, as {@code (Output, x)void} and {@code (Input)x}. */
+    /** Kryo's {@code Output.writeX(x)} and {@code Input.readX()} as {@code (Output, x)void} and {@code (Input)x}. */
     private static Access io(MethodHandles.Lookup lookup, Class<?> type, String name)
             throws ReflectiveOperationException {
         // Kryo's writeShort takes an int

@@ -8,9 +8,9 @@ package io.gipc.internal.codec;
  * {@code "false"}. So the property is set before gipc touches Kryo, in the parent and in every child, and nobody
  * has to pass a JVM flag. A value the application set itself is left alone.
  *
- * <p>Without Unsafe, Kryo's {@code FieldSerializer} would read and write fields through {@code java.lang.reflect.Field},
- * a quarter to a third slower; gipc serializes plain classes with {@link FieldHandlesSerializer} instead, which is as
- * fast as Kryo's Unsafe accessors. Records, strings, arrays, collections and the JDK types gipc registers never used
+ * <p>Without Unsafe, Kryo's {@code FieldSerializer} would read and write fields through
+ * {@code java.lang.reflect.Field}, a quarter to a third slower; gipc serializes plain classes with
+ * {@link FieldHandlesSerializer} instead, which is as fast as Kryo's Unsafe accessors. Records, strings, arrays, collections and the JDK types gipc registers never used
  * field accessors.
  */
 final class KryoUnsafe {
