@@ -577,7 +577,9 @@ class KryoJdkTypesTests {
             assertThat(roundTrip(s)).isEqualTo(s);
             assertThat(roundTrip(List.of(s, new Box<>(s, List.of(s))))).isEqualTo(List.of(s, new Box<>(s, List.of(s))));
         }
+        // one byte per character for ASCII and Latin-1 text, plus the tag byte
         assertThat(codec.encode(longAscii)).hasSize(longAscii.length() + 1);
+        assertThat(codec.encode("\u00e9".repeat(100))).hasSize(101);
         assertThat(roundTrip(new String[] {"a", null, "b"})).containsExactly("a", null, "b");
     }
 

@@ -2,7 +2,7 @@ package io.gipc.internal.codec;
 
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 
 /**
  * Kryo input over one whole message that never allocates from a length it has not checked: every count read from
@@ -40,10 +40,10 @@ final class BoundedInput extends Input {
         ((BoundedInput) input).requireElements(count, bytesEach, what);
     }
 
-    /** Reads {@code length} bytes of UTF-8 straight from the message's buffer (the JDK's intrinsic decoder). */
-    String readUtf8(int length) {
+    /** Reads a string of {@code length} bytes straight from the message's buffer (the JDK's intrinsic decoders). */
+    String readString(int length, Charset charset) {
         requireElements(length, 1, "a string");
-        String s = new String(buffer, position, length, StandardCharsets.UTF_8);
+        String s = new String(buffer, position, length, charset);
         position += length;
         return s;
     }

@@ -55,12 +55,12 @@ final class JdkValueSerializers {
                         + " cannot be sent: it is a hidden class (a lambda's), which no other process can load");
             }
             policy.checkClass(type, true);
-            Utf8Strings.write(output, type.getName());
+            StringBytes.write(output, type.getName());
         }
 
         @Override
         public Class<?> read(Kryo kryo, Input input, Class<? extends Class<?>> ignored) {
-            String name = Utf8Strings.read(input);
+            String name = StringBytes.read(input);
             Class<?> primitive = PRIMITIVES.get(name);
             if (primitive != null) {
                 return primitive;
@@ -123,20 +123,20 @@ final class JdkValueSerializers {
             }
             output.writeBoolean(plain);
             if (plain) {
-                Utf8Strings.write(output, locale.getLanguage());
-                Utf8Strings.write(output, locale.getCountry());
-                Utf8Strings.write(output, locale.getVariant());
+                StringBytes.write(output, locale.getLanguage());
+                StringBytes.write(output, locale.getCountry());
+                StringBytes.write(output, locale.getVariant());
             } else {
-                Utf8Strings.write(output, locale.toLanguageTag());
+                StringBytes.write(output, locale.toLanguageTag());
             }
         }
 
         @Override
         public Locale read(Kryo kryo, Input input, Class<? extends Locale> type) {
             if (input.readBoolean()) {
-                return rebuild(true, Utf8Strings.read(input), Utf8Strings.read(input), Utf8Strings.read(input), null);
+                return rebuild(true, StringBytes.read(input), StringBytes.read(input), StringBytes.read(input), null);
             }
-            return rebuild(false, null, null, null, Utf8Strings.read(input));
+            return rebuild(false, null, null, null, StringBytes.read(input));
         }
 
         private static String tag(boolean plain, Locale locale) {
@@ -161,7 +161,7 @@ final class JdkValueSerializers {
         public void write(Kryo kryo, Output output, InetAddress address) {
             String text = address.toString();
             String host = text.substring(0, text.indexOf('/'));
-            Utf8Strings.write(output, host.isEmpty() ? null : host);
+            StringBytes.write(output, host.isEmpty() ? null : host);
             byte[] bytes = address.getAddress();
             output.writeVarInt(bytes.length, true);
             output.writeBytes(bytes);
@@ -170,7 +170,7 @@ final class JdkValueSerializers {
 
         @Override
         public InetAddress read(Kryo kryo, Input input, Class<? extends InetAddress> type) {
-            String host = Utf8Strings.read(input);
+            String host = StringBytes.read(input);
             byte[] bytes = input.readBytes(input.readVarInt(true));
             int scope = input.readVarInt(true);
             try {
@@ -196,12 +196,12 @@ final class JdkValueSerializers {
                         "the path " + path + " belongs to a " + path.getClass().getName()
                                 + " file system, which the other side does not have; send path.toString() instead");
             }
-            Utf8Strings.write(output, path.toString());
+            StringBytes.write(output, path.toString());
         }
 
         @Override
         public Path read(Kryo kryo, Input input, Class<? extends Path> type) {
-            return Path.of(Utf8Strings.read(input));
+            return Path.of(StringBytes.read(input));
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.Objects;
  * constructor, gipc's serializers for JDK types and its {@link ClassPolicy}. Kryo instances and output buffers are
  * pooled because they are not thread-safe; the codec itself is safe for concurrent use.
  *
- * <p>The first byte of a message says what follows: a Kryo graph, the raw bytes of a {@code byte[]}, or the UTF-8
- * bytes of a {@code String} (both without Kryo, at memory speed).
+ * <p>The first byte of a message says what follows: a Kryo graph, the raw bytes of a {@code byte[]}, or a
+ * {@code String} as UTF-8 or, when its characters fit in one byte, as ISO-8859-1 (both without Kryo, at memory
+ * speed).
  *
  * <p>Errors: encode and decode throw {@link GipcException} naming the refused class or what was wrong; that
  * includes a stack overflow on a too-deep graph, a corrupt message that would exhaust the heap, and classes that
@@ -41,6 +42,8 @@ public final class KryoCodec<T> implements Codec<T> {
     private static final byte BYTES = 1;
     /** First byte of a message: the UTF-8 bytes of a {@code String} follow. */
     private static final byte STRING = 2;
+    /** First byte of a message: the ISO-8859-1 bytes of a {@code String} of one-byte characters follow. */
+    private static final byte LATIN1_STRING = 3;
 
     /** Output buffers that grew beyond this are dropped after use instead of pooled, not to pin memory. */
     private static final int MAX_POOLED_BUFFER = 1 << 20;
@@ -113,9 +116,10 @@ public final class KryoCodec<T> implements Codec<T> {
             return out;
         }
         if (value instanceof String s) {
-            byte[] out = Utf8Strings.encode(s, 1);
-            if (out != null) {
-                out[0] = STRING;
+            StringBytes.Encoded encoded = StringBytes.encode(s, 1);
+            if (encoded != null) {
+                byte[] out = encoded.bytes();
+                out[0] = encoded.kind() == StringBytes.LATIN1 ? LATIN1_STRING : STRING;
                 return out;
             }
             // a lone surrogate: the graph path writes the string's chars as they are
@@ -156,6 +160,8 @@ public final class KryoCodec<T> implements Codec<T> {
                 return (T) Arrays.copyOfRange(bytes, 1, bytes.length);
             case STRING:
                 return (T) new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+            case LATIN1_STRING:
+                return (T) new String(bytes, 1, bytes.length - 1, StandardCharsets.ISO_8859_1);
             case GRAPH:
                 break;
             default:

@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-/** {@link String}, {@link StringBuilder} and {@link StringBuffer} in the {@link Utf8Strings} format. */
+/** {@link String}, {@link StringBuilder} and {@link StringBuffer} in the {@link StringBytes} format. */
 final class StringSerializers {
 
     private StringSerializers() {}
@@ -18,36 +18,36 @@ final class StringSerializers {
 
         @Override
         public void write(Kryo kryo, Output output, String s) {
-            Utf8Strings.write(output, s);
+            StringBytes.write(output, s);
         }
 
         @Override
         public String read(Kryo kryo, Input input, Class<? extends String> type) {
-            return Utf8Strings.read(input);
+            return StringBytes.read(input);
         }
     }
 
     static final class StringBuilderSerializer extends Serializer<StringBuilder> {
         @Override
         public void write(Kryo kryo, Output output, StringBuilder s) {
-            Utf8Strings.write(output, s.toString());
+            StringBytes.write(output, s.toString());
         }
 
         @Override
         public StringBuilder read(Kryo kryo, Input input, Class<? extends StringBuilder> type) {
-            return new StringBuilder(Utf8Strings.read(input));
+            return new StringBuilder(StringBytes.read(input));
         }
     }
 
     static final class StringBufferSerializer extends Serializer<StringBuffer> {
         @Override
         public void write(Kryo kryo, Output output, StringBuffer s) {
-            Utf8Strings.write(output, s.toString());
+            StringBytes.write(output, s.toString());
         }
 
         @Override
         public StringBuffer read(Kryo kryo, Input input, Class<? extends StringBuffer> type) {
-            return new StringBuffer(Utf8Strings.read(input));
+            return new StringBuffer(StringBytes.read(input));
         }
     }
 }

@@ -37,8 +37,8 @@ final class ThrowableSerializer extends Serializer<Throwable> {
         try {
             policy.checkClass(t.getClass(), true);
             StackTraceElement[] trace = t.getStackTrace();
-            Utf8Strings.write(output, t.getClass().getName());
-            Utf8Strings.write(output, message(t));
+            StringBytes.write(output, t.getClass().getName());
+            StringBytes.write(output, message(t));
             kryo.writeObject(output, trace);
             kryo.writeClassAndObject(output, t.getCause());
             kryo.writeObject(output, t.getSuppressed());
@@ -52,8 +52,8 @@ final class ThrowableSerializer extends Serializer<Throwable> {
 
     @Override
     public Throwable read(Kryo kryo, Input input, Class<? extends Throwable> ignored) {
-        String className = Utf8Strings.read(input);
-        String message = Utf8Strings.read(input);
+        String className = StringBytes.read(input);
+        String message = StringBytes.read(input);
         StackTraceElement[] trace = kryo.readObject(input, StackTraceElement[].class);
         Object cause = kryo.readClassAndObject(input);
         Throwable[] suppressed = kryo.readObject(input, Throwable[].class);
