@@ -36,14 +36,42 @@ public interface Codec<T> extends Serializable {
     T decode(byte[] bytes) throws Exception;
 
     /**
-     * Returns the default codec: Kryo, for any object graph (records, enums, {@code null}, JDK immutable
-     * collections, shared references and cycles, classes without a no-arg constructor).
+     * Returns the default codec: Kryo, for any object graph, on JDK 17+ without {@code --add-opens}: records
+     * (generic, nested, sealed), enums, {@code null}, classes without a no-arg constructor, shared references and
+     * cycles, and the common JDK types: {@code Class} objects, {@code String} and the boxed primitives, arrays,
+     * {@code java.time}, {@code BigInteger}/{@code BigDecimal}, {@code UUID}, {@code URI}, {@code URL},
+     * {@code Path}, {@code Pattern}, {@code InetAddress}, {@code Locale}, {@code Currency}, {@code BitSet},
+     * {@code Date} and {@code java.sql.Timestamp}, the atomics, {@code Optional}, the {@code java.util} and
+     * {@code java.util.concurrent} collections including {@code List.of}/{@code Map.of}, {@code EnumMap},
+     * {@code EnumSet}, sorted collections with their comparators (serializable lambdas included) and the
+     * {@code Collections} wrappers, and exceptions whole (class, message, cause chain, suppressed, stack trace, their
+     * own fields). An exception whose class the receiver lacks arrives as a {@link GipcRemoteException}.
+     *
+     * <p>A value either arrives equal to what was put, or {@code put} fails with a {@link GipcException} naming the
+     * class that cannot travel faithfully: a JDK class that has no serializer here and is not {@code Serializable}
+     * (a {@code HashMap.keySet()} view, a {@code Thread}), a lambda that is not {@code Serializable}, a cycle through a
+     * record or another value built from its parts. It refuses a deny-list of known deserialization gadget classes on
+     * both sides; {@link #kryo(KryoOptions)} with {@link KryoOptions#strict()} accepts only allowed classes.
+     * Strings and {@code byte[]} messages are copied at memory speed, without Kryo. A corrupt message fails the
+     * {@code get} with a {@link GipcException}, never an {@link Error}.
      *
      * @param <T> the message type
      * @return the codec
      */
     static <T> Codec<T> kryo() {
         return KryoCodec.instance();
+    }
+
+    /**
+     * Returns the default codec with the given class acceptance: more classes denied, or allow-list mode.
+     *
+     * @param options which classes to accept; {@link KryoOptions#defaults()} gives {@link #kryo()}
+     * @param <T> the message type
+     * @return the codec; equal options give equal codecs, also in children
+     * @throws NullPointerException when {@code options} is {@code null}
+     */
+    static <T> Codec<T> kryo(KryoOptions options) {
+        return KryoCodec.of(options);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.gipc.autoconfigure;
 
 import io.gipc.Codec;
+import io.gipc.KryoOptions;
 import io.gipc.LauncherConfig;
 import io.gipc.LauncherListener;
 import io.gipc.ProcessLauncher;
-import io.gipc.internal.codec.KryoCodec;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,7 +69,20 @@ public final class GipcAutoConfiguration {
     }
 
     static Codec<?> kryoCodec(GipcProperties.Kryo kryo) {
-        return kryo.isRegistrationRequired() ? KryoCodec.allowing(kryo.getAllowedClasses()) : Codec.kryo();
+        return Codec.kryo(kryoOptions(kryo));
+    }
+
+    /** {@code gipc.kryo.*} as the codec's options: allowed names count only when registration is required. */
+    static KryoOptions kryoOptions(GipcProperties.Kryo kryo) {
+        KryoOptions options = KryoOptions.defaults()
+                .denying(kryo.getDeniedClasses().toArray(String[]::new))
+                .denyingPackages(kryo.getDeniedPackages().toArray(String[]::new));
+        if (kryo.isRegistrationRequired()) {
+            options = options.strict()
+                    .allowing(kryo.getAllowedClasses().toArray(String[]::new))
+                    .allowingPackages(kryo.getAllowedPackages().toArray(String[]::new));
+        }
+        return options;
     }
 
     private static List<String> jvmArguments(GipcProperties.Child child) {

@@ -1,5 +1,6 @@
 package io.gipc.autoconfigure;
 
+import io.gipc.KryoOptions;
 import io.gipc.LauncherConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -106,14 +108,22 @@ public class GipcProperties implements Validator {
         if (maxHeap != null && maxHeap.compareTo(MIN_HEAP) < 0) {
             errors.rejectValue("child.max-heap", "gipc.heap", "gipc.child.max-heap must be at least 2MB");
         }
-        if (properties.getKryo().isRegistrationRequired()
-                && properties.getKryo().getAllowedClasses().isEmpty()) {
+        Kryo kryo = properties.getKryo();
+        if (kryo.isRegistrationRequired()
+                && kryo.getAllowedClasses().isEmpty()
+                && kryo.getAllowedPackages().isEmpty()) {
             errors.rejectValue(
                     "kryo.allowed-classes",
                     "gipc.kryo",
                     "gipc.kryo.allowed-classes must name at least one class when"
-                            + " gipc.kryo.registration-required is true");
+                            + " gipc.kryo.registration-required is true (or gipc.kryo.allowed-packages a package)");
         }
+        rejectInvalidNames(errors, "allowed-classes", kryo.getAllowedClasses(), KryoOptions.defaults()::allowing);
+        rejectInvalidNames(
+                errors, "allowed-packages", kryo.getAllowedPackages(), KryoOptions.defaults()::allowingPackages);
+        rejectInvalidNames(errors, "denied-classes", kryo.getDeniedClasses(), KryoOptions.defaults()::denying);
+        rejectInvalidNames(
+                errors, "denied-packages", kryo.getDeniedPackages(), KryoOptions.defaults()::denyingPackages);
         properties.getPipes().forEach((name, pipe) -> {
             DataSize size = pipe.getMaxMessageSize();
             if (size != null
@@ -131,6 +141,15 @@ public class GipcProperties implements Validator {
                         "pipes[" + name + "].codec", "gipc.codec", "gipc.pipes." + name + ".codec must be set");
             }
         });
+    }
+
+    private static void rejectInvalidNames(
+            Errors errors, String property, List<String> names, Function<String[], KryoOptions> check) {
+        try {
+            check.apply(names.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue("kryo." + property, "gipc.kryo", "gipc.kryo." + property + ": " + e.getMessage());
+        }
     }
 
     private static boolean isMessageSize(DataSize size) {
@@ -206,11 +225,23 @@ public class GipcProperties implements Validator {
     /** Settings of the default (Kryo) codec. */
     public static class Kryo {
 
-        /** Whether the Kryo codec accepts only the allowed classes (and the JDK types Kryo registers itself). */
+        /**
+         * Whether the Kryo codec accepts only the allowed classes and packages (and its built-in JDK types) instead of
+         * any class outside its deny-list.
+         */
         private boolean registrationRequired;
 
-        /** Fully qualified names of the classes the Kryo codec accepts when registration is required. */
+        /** Binary names of the classes the Kryo codec accepts when registration is required. */
         private List<String> allowedClasses = new ArrayList<>();
+
+        /** Packages (sub-packages included) whose classes the Kryo codec accepts when registration is required. */
+        private List<String> allowedPackages = new ArrayList<>();
+
+        /** Binary names of classes the Kryo codec refuses, in addition to its deny-list of gadget classes. */
+        private List<String> deniedClasses = new ArrayList<>();
+
+        /** Packages (sub-packages included) the Kryo codec refuses, in addition to its deny-list. */
+        private List<String> deniedPackages = new ArrayList<>();
 
         public boolean isRegistrationRequired() {
             return this.registrationRequired;
@@ -226,6 +257,30 @@ public class GipcProperties implements Validator {
 
         public void setAllowedClasses(List<String> allowedClasses) {
             this.allowedClasses = allowedClasses;
+        }
+
+        public List<String> getAllowedPackages() {
+            return this.allowedPackages;
+        }
+
+        public void setAllowedPackages(List<String> allowedPackages) {
+            this.allowedPackages = allowedPackages;
+        }
+
+        public List<String> getDeniedClasses() {
+            return this.deniedClasses;
+        }
+
+        public void setDeniedClasses(List<String> deniedClasses) {
+            this.deniedClasses = deniedClasses;
+        }
+
+        public List<String> getDeniedPackages() {
+            return this.deniedPackages;
+        }
+
+        public void setDeniedPackages(List<String> deniedPackages) {
+            this.deniedPackages = deniedPackages;
         }
     }
 

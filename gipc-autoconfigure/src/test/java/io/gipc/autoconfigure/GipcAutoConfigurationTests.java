@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.gipc.ChildProcess;
 import io.gipc.ChildProcess.Mode;
+import io.gipc.Codec;
 import io.gipc.DuplexPipe;
+import io.gipc.KryoOptions;
 import io.gipc.LauncherConfig;
 import io.gipc.Pipe;
 import io.gipc.PipeReader;
@@ -155,6 +157,45 @@ class GipcAutoConfigurationTests {
                         .rootCause()
                         .hasMessageContaining("gipc.kryo.allowed-classes must name at least one class")
                         .hasMessageContaining("gipc.kryo.registration-required"));
+    }
+
+    @Test
+    void kryoPropertiesBecomeTheDefaultCodecsOptions() {
+        this.contextRunner
+                .withPropertyValues(
+                        "gipc.kryo.registration-required=true",
+                        "gipc.kryo.allowed-classes=com.example.Order",
+                        "gipc.kryo.allowed-packages=com.example.messages",
+                        "gipc.kryo.denied-classes=com.example.messages.Secret",
+                        "gipc.kryo.denied-packages=com.example.messages.internal")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(GipcProcessLauncher.class).defaultCodec())
+                            .isEqualTo(Codec.kryo(KryoOptions.defaults()
+                                    .allowing("com.example.Order")
+                                    .allowingPackages("com.example.messages")
+                                    .denying("com.example.messages.Secret")
+                                    .denyingPackages("com.example.messages.internal")));
+                });
+        this.contextRunner
+                .withPropertyValues(
+                        "gipc.kryo.allowed-classes=com.example.Order", "gipc.kryo.denied-classes=com.example.Secret")
+                .run(context -> assertThat(
+                                context.getBean(GipcProcessLauncher.class).defaultCodec())
+                        .isEqualTo(Codec.kryo(KryoOptions.defaults().denying("com.example.Secret"))));
+        this.contextRunner.run(
+                context -> assertThat(context.getBean(GipcProcessLauncher.class).defaultCodec())
+                        .isSameAs(Codec.kryo()));
+    }
+
+    @Test
+    void aKryoClassNameThatIsNotOneFailsNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("gipc.kryo.denied-packages=com.example.*")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.kryo.denied-packages: 'com.example.*' is not a package name"));
     }
 
     @Test

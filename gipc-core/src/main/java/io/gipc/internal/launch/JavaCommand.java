@@ -24,10 +24,6 @@ final class JavaCommand {
     static List<String> build(List<String> launcherArguments, List<String> childArguments) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (Runtime.version().feature() >= 24) {
-            // Kryo uses sun.misc.Unsafe; without this every child prints JDK 24+'s deprecation warnings.
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
         cmd.addAll(launcherArguments);
         cmd.addAll(childArguments);
         String classPath = System.getProperty("java.class.path");

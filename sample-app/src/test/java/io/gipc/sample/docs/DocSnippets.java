@@ -10,6 +10,7 @@ import io.gipc.GipcEofException;
 import io.gipc.GipcException;
 import io.gipc.GipcProcess;
 import io.gipc.GipcTimeoutException;
+import io.gipc.KryoOptions;
 import io.gipc.LauncherConfig;
 import io.gipc.Pipe;
 import io.gipc.PipeReader;
@@ -87,6 +88,22 @@ public final class DocSnippets {
         Pipe<String> lines = Gipc.pipe(utf8);
         bytes.close();
         lines.close();
+    }
+
+    /** An order, in "Making it strict". */
+    record Order(String id, List<OrderLine> lines) {}
+
+    /** A line of an order, in "Making it strict". */
+    record OrderLine(String item, int quantity) {}
+
+    /** guide.md, "Making it strict". */
+    static void strictCodec() {
+        Codec<Object> strict = Codec.kryo(KryoOptions.defaults()
+                .allowing(Order.class, OrderLine.class)
+                .allowingPackages("com.example.messages")
+                .denying("com.example.messages.Internal"));
+        Pipe<Object> orders = Gipc.pipe(strict);
+        orders.close();
     }
 
     /** guide.md, "Children". */
