@@ -77,9 +77,10 @@ class GipcIntegrationTests {
     @Qualifier("shouts")
     private Pipe<String> shouts;
 
+    /** Through the process itself, not its pid: a pid that was reused by now must not be signalled. */
     @AfterEach
     void killChildren() {
-        this.children.forEach(child -> ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroyForcibly));
+        this.children.stream().filter(GipcProcess::isAlive).forEach(GipcProcess::kill);
     }
 
     @Test
