@@ -3,7 +3,8 @@ package io.gipc;
 import java.time.Duration;
 
 /**
- * Told about the children of a {@link ProcessLauncher}, for metrics and logging.
+ * Told about the children and pipes of a {@link ProcessLauncher}, for metrics and logging. Set one with
+ * {@link LauncherConfig#withListener(LauncherListener)}.
  *
  * <p>Methods are called on the launcher's internal threads; they must return quickly and not throw (an exception
  * is logged and ignored).
@@ -32,4 +33,22 @@ public interface LauncherListener {
      * @param failure what went wrong
      */
     default void childFailedToStart(String name, GipcException failure) {}
+
+    /**
+     * A pipe was created (simplex or duplex, named or not). Called on the creating thread, before the pipe is
+     * returned.
+     *
+     * @param pipe the pipe's name and live counters; keep it to read them later
+     */
+    default void pipeCreated(PipeTraffic pipe) {}
+
+    /**
+     * No end of a pipe is usable in this process any more (every end held here was closed or moved to a child).
+     * Told once per pipe, when the launcher notices: at the latest the next time {@link ProcessLauncher#pipeStats()}
+     * is called, so possibly long after the last end closed. A listener that needs to know sooner reads
+     * {@link PipeTraffic#isOpen()}.
+     *
+     * @param pipe the pipe, as given to {@link #pipeCreated(PipeTraffic)}; its counters no longer change
+     */
+    default void pipeClosed(PipeTraffic pipe) {}
 }

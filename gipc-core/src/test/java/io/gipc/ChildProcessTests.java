@@ -115,12 +115,33 @@ class ChildProcessTests {
         return child;
     }
 
+    /**
+     * More virtual threads than carriers block in {@code join()}: each is parked (WAITING), and the carriers still
+     * run another virtual thread, which a pinned carrier per joiner would starve.
+     */
     @Test
     void onExitCompletesWithTheProcessAndJoinParksAVirtualThread() throws Exception {
-        GipcProcess child = ext.launcher().start(() -> System.exit(3));
-        Thread joiner = Thread.ofVirtual().start(child::join);
+        ProcessLauncher launcher = ext.launcher();
+        Pipe<String> release = launcher.pipe();
+        var r = release.reader();
+        GipcProcess child = launcher.start(() -> System.exit(r.get().length()));
+        int joiners = Runtime.getRuntime().availableProcessors() + 1;
+        List<Thread> joining = new java.util.ArrayList<>();
+        for (int i = 0; i < joiners; i++) {
+            Thread joiner = Thread.ofVirtual().name("joiner-" + i).start(child::join);
+            joining.add(joiner);
+            Await.until(WAIT, () -> joiner.getState() == Thread.State.WAITING, joiner.getName() + " parked in join()");
+        }
+        Thread other = Thread.ofVirtual().start(() -> {});
+        assertThat(other.join(WAIT))
+                .as("a virtual thread runs while joiners wait")
+                .isTrue();
+        assertThat(joining).allSatisfy(joiner -> assertThat(joiner.isAlive()).isTrue());
+        release.writer().put("abc");
         assertThat(child.onExit().get(30, TimeUnit.SECONDS)).isSameAs(child);
-        assertThat(joiner.join(WAIT)).isTrue();
+        for (Thread joiner : joining) {
+            assertThat(joiner.join(WAIT)).isTrue();
+        }
         assertThat(child.exitCode()).hasValue(3);
     }
 
@@ -232,31 +253,49 @@ class ChildProcessTests {
         assertThat(ok.exitCode()).hasValue(0);
     }
 
+    /**
+     * A pooled child runs in a JVM that was already running before {@code start()}: its pid is among the launcher's
+     * idle JVMs seen just before. Without the pool every child would be a new pid.
+     */
     @Test
     void aLauncherWithAPoolStartsChildrenFromItAndLeavesNoIdleJvmAfterClose() {
         ProcessLauncher launcher = ext.launcher(LauncherConfig.defaults().withPoolSize(2));
         for (int i = 0; i < 4; i++) {
+            Await.until(WAIT, () -> liveChildPids().size() >= 2, "two idle JVMs in the pool");
+            java.util.Set<Long> idle = liveChildPids();
             Pipe<Integer> p = launcher.pipe();
             var w = p.writer();
             int n = i;
             GipcProcess child = launcher.start(() -> w.put(n * n));
+            assertThat(idle).as("pids alive before start()").contains(child.pid());
             assertThat(p.reader().get(WAIT)).isEqualTo(i * i);
             assertThat(child.join(WAIT)).isTrue();
             assertThat(child.exitCode()).hasValue(0);
         }
+        Await.until(WAIT, () -> liveChildPids().size() >= 2, "the pool refilled");
+        java.util.Set<Long> idle = liveChildPids();
         // options a pooled JVM cannot honour start a fresh one
         GipcProcess custom = launcher.start(
                 () -> System.exit(Integer.getInteger("gipc.code")),
                 ChildOptions.named("custom").withJvmArguments("-Dgipc.code=5"));
+        assertThat(idle)
+                .as("a child with its own JVM arguments starts a new JVM")
+                .doesNotContain(custom.pid());
         assertThat(custom.join(WAIT)).isTrue();
         assertThat(custom.exitCode()).hasValue(5);
         launcher.close();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
-                .isEmpty();
+        Await.until(
+                WAIT,
+                () -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive),
+                "no child JVM left after close, idle pooled ones included");
+    }
+
+    private static java.util.Set<Long> liveChildPids() {
+        return ProcessHandle.current()
+                .children()
+                .filter(ProcessHandle::isAlive)
+                .map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -267,11 +267,16 @@ class HandleTransferTests {
         GipcProcess first = launcher.start(readerFirst ? reading : writing);
         GipcProcess second = launcher.start(readerFirst ? writing : reading);
         // Once both children hold their ends, the parent keeps no socket of the pipe: data flows directly.
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (socketsUnder(pipeHome.directory()) > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(socketsUnder(pipeHome.directory())).isZero();
+        Await.until(
+                WAIT,
+                () -> {
+                    try {
+                        return socketsUnder(pipeHome.directory()) == 0;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                "no socket of the pipe left in the parent");
         go.writer().put("go");
         assertThat(result.reader().get(WAIT)).containsExactlyElementsOf(range(0, 1000));
         assertThat(first.join(WAIT)).isTrue();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,12 +34,7 @@ class LifecycleTests {
         try {
             parent.kill();
             // ProcessHandle.onExit() polls non-children with growing sleeps; watch /proc instead.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while ((!gone(a.pid()) || !gone(b.pid())) && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(gone(a.pid())).as("first orphan gone within 2 s").isTrue();
-            assertThat(gone(b.pid())).as("second orphan gone within 2 s").isTrue();
+            Await.until(Duration.ofSeconds(2), () -> gone(a.pid()) && gone(b.pid()), "both orphans gone");
         } finally {
             a.destroyForcibly();
             b.destroyForcibly();
@@ -87,11 +81,7 @@ class LifecycleTests {
             assertThat(child.exitCode()).hasValue(0);
             p.close();
         }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (openDescriptors() > before && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(openDescriptors()).isLessThanOrEqualTo(before);
+        Await.until(WAIT, () -> openDescriptors() <= before, "open descriptors back to " + before);
         assertThat(launcher.children()).isEmpty();
     }
 

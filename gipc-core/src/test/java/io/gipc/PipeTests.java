@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -397,24 +396,20 @@ class PipeTests {
         assertThat(p.reader().get(WAIT)).isEqualTo("usable");
     }
 
-    /** Waits until {@code t} is parked (blocked in get or put), with a deadline. */
-    static void awaitBlocked(Thread t) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("thread never blocked: " + t.getState());
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
-        // parked states are also reached briefly inside locks; settle on a stable parked state
-        Set<Thread.State> states = new HashSet<>();
+    /** Waits until {@code t} is parked (blocked in get or put) and stays parked, with one deadline. */
+    static void awaitBlocked(Thread t) {
+        Await.until(Duration.ofSeconds(20), () -> parkedSteadily(t), "thread " + t.getName() + " parked in get or put");
+    }
+
+    /** Parked states are also reached briefly inside locks: parked means parked at every one of many looks. */
+    private static boolean parkedSteadily(Thread t) {
         for (int i = 0; i < 1000; i++) {
-            states.add(t.getState());
+            Thread.State state = t.getState();
+            if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+                return false;
+            }
             Thread.yield();
         }
-        if (states.contains(Thread.State.RUNNABLE)) {
-            awaitBlocked(t);
-        }
+        return true;
     }
 }

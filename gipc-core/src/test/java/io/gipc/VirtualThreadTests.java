@@ -68,22 +68,60 @@ class VirtualThreadTests {
         }
     }
 
+    /**
+     * Runs in a child JVM with two carrier threads: virtual threads blocked in {@code join()} on a grandchild and in
+     * {@code put()} of messages larger than a pipe holds are all parked (WAITING) at once, and the carriers still run
+     * the virtual thread that releases them. Had a blocked call pinned its carrier, the releaser could never run.
+     */
     @Test
-    void joinAndPutParkVirtualThreads() throws Exception {
+    void joinAndPutParkVirtualThreads() {
         ProcessLauncher launcher = ext.launcher();
-        Pipe<String> p = launcher.pipe();
-        var r = p.reader();
-        GipcProcess child = launcher.start(() -> r.get());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> joiners = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                joiners.add(pool.submit(() -> child.join()));
+        Pipe<String> verdict = launcher.pipe();
+        var w = verdict.writer();
+        GipcProcess child = launcher.start(
+                () -> w.put(blockedJoinersAndPutters()),
+                ChildOptions.named("vthreads-join-put")
+                        .withJvmArguments(
+                                "-Djdk.virtualThreadScheduler.parallelism=2",
+                                "-Djdk.virtualThreadScheduler.maxPoolSize=2"));
+        assertThat(verdict.reader().get(WAIT)).isEqualTo("ok: 8 joins, 8 puts");
+        assertThat(child.join(WAIT)).isTrue();
+        assertThat(child.exitCode()).hasValue(0);
+    }
+
+    static String blockedJoinersAndPutters() throws Exception {
+        int n = 8;
+        Pipe<String> go = Gipc.pipe();
+        PipeReader<String> goReader = go.reader();
+        GipcProcess grandchild = Gipc.start(() -> goReader.get());
+        List<Pipe<byte[]>> pipes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pipes.add(Gipc.pipe(Codec.raw()));
+        }
+        byte[] larger = new byte[8 << 20]; // more than a pipe holds: put() blocks until a get() takes it
+        List<Thread> blocked = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            blocked.add(Thread.ofVirtual().name("joiner-" + i).start(grandchild::join));
+            PipeWriter<byte[]> writer = pipes.get(i).writer();
+            blocked.add(Thread.ofVirtual().name("putter-" + i).start(() -> writer.put(larger)));
+        }
+        for (Thread t : blocked) {
+            Await.until(WAIT, () -> t.getState() == Thread.State.WAITING, t.getName() + " parked");
+        }
+        Thread releaser = Thread.ofVirtual().start(() -> {
+            for (Pipe<byte[]> pipe : pipes) {
+                pipe.reader().get();
             }
-            p.writer().put("go");
-            for (Future<?> f : joiners) {
-                f.get(60, TimeUnit.SECONDS);
+            go.writer().put("go");
+        });
+        if (!releaser.join(WAIT)) {
+            return "the releasing virtual thread never ran: blocked calls pinned the carriers";
+        }
+        for (Thread t : blocked) {
+            if (!t.join(WAIT)) {
+                return t.getName() + " never returned";
             }
         }
-        assertThat(child.exitCode()).hasValue(0);
+        return grandchild.exitCode().isPresent() ? "ok: " + n + " joins, " + n + " puts" : "grandchild still running";
     }
 }

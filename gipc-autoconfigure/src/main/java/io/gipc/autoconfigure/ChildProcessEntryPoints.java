@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -29,7 +30,7 @@ final class ChildProcessEntryPoints implements SmartInitializingSingleton {
 
     private final ReentrantLock lock = new ReentrantLock();
 
-    private volatile Map<String, EntryPoint> entryPoints;
+    private volatile @Nullable Map<String, EntryPoint> entryPoints;
 
     ChildProcessEntryPoints(ConfigurableListableBeanFactory beanFactory) {
         this.beanFactory = beanFactory;
@@ -100,7 +101,7 @@ final class ChildProcessEntryPoints implements SmartInitializingSingleton {
         return found;
     }
 
-    private Class<?> targetType(String beanName) {
+    private @Nullable Class<?> targetType(String beanName) {
         Class<?> type = null;
         if (this.beanFactory.containsBeanDefinition(beanName)) {
             type = AutoProxyUtils.determineTargetClass(this.beanFactory, beanName);

@@ -15,6 +15,7 @@ import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -80,7 +81,7 @@ record EntryPoint(String name, Mode mode, boolean essential, String beanName, Me
      * @return the task
      * @throws IllegalArgumentException when the arguments do not fit the method
      */
-    ChildTask task(Object[] args, ChildApplicationSources sources) {
+    ChildTask task(@Nullable Object[] args, @Nullable ChildApplicationSources sources) {
         bind(args);
         String[] parameterTypes = Arrays.stream(this.method.getParameterTypes())
                 .map(Class::getName)
@@ -105,7 +106,7 @@ record EntryPoint(String name, Mode mode, boolean essential, String beanName, Me
                 sources);
     }
 
-    private void bind(Object[] args) {
+    private void bind(@Nullable Object[] args) {
         Parameter[] parameters = this.method.getParameters();
         if (args.length > parameters.length || (this.mode == Mode.PLAIN && args.length != parameters.length)) {
             throw new IllegalArgumentException("entry point '" + this.name + "' (" + describe() + ") takes "

@@ -1,10 +1,12 @@
 package io.gipc.autoconfigure;
 
+import io.gipc.ChildOptions;
 import io.gipc.Codec;
 import io.gipc.KryoOptions;
 import io.gipc.LauncherConfig;
 import io.gipc.LauncherListener;
 import io.gipc.ProcessLauncher;
+import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,12 @@ import org.springframework.context.annotation.Import;
  * {@link ProcessLauncher} bean configured by {@code gipc.*} properties, the {@code @ChildProcess} entry points of the
  * application, the pipes declared under {@code gipc.pipes}, and the lifecycle that ends every child when the
  * context closes.
+ *
+ * <p>The launcher is created from the {@link LauncherConfig} bean {@code gipcLauncherConfig}: the properties, the
+ * application's {@link Codec} bean as default codec (when it has exactly one; Kryo otherwise), then every
+ * {@link GipcLauncherCustomizer} in order, and a listener that feeds the {@link GipcRegistry} and tells every
+ * {@link LauncherListener} bean. A {@code ProcessLauncher} bean of the application's own replaces the launcher; it
+ * is observed (endpoint, health, meters) when created from that config: {@code ProcessLauncher.create(config)}.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "gipc.enabled", matchIfMissing = true)
@@ -35,31 +43,56 @@ public final class GipcAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(ProcessLauncher.class)
-    GipcProcessLauncher gipcProcessLauncher(
+    @ConditionalOnMissingBean
+    GipcRegistry gipcRegistry() {
+        return new GipcRegistry();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LauncherConfig gipcLauncherConfig(
             GipcProperties properties,
-            ChildProcessEntryPoints entryPoints,
-            ObjectProvider<ChildApplicationSources> sources,
+            GipcRegistry registry,
+            ObjectProvider<Codec<?>> codecs,
+            ObjectProvider<GipcLauncherCustomizer> customizers,
             ObjectProvider<LauncherListener> listenerBeans) {
-        GipcProcessLauncher.Listeners listeners = new GipcProcessLauncher.Listeners();
-        listenerBeans.orderedStream().forEach(listeners::add);
-        Codec<?> codec = kryoCodec(properties.getKryo());
         LauncherConfig config = new LauncherConfig(
                 properties.getSocketDirectory(),
                 (int) properties.getMaxMessageSize().toBytes(),
                 jvmArguments(properties.getChild()),
                 properties.getShutdown().getTimeout(),
-                codec,
-                listeners,
+                codecs.getIfUnique(() -> kryoCodec(properties.getKryo())),
+                new LauncherListener() {},
                 properties.getChild().getPoolSize());
+        for (GipcLauncherCustomizer customizer : customizers.orderedStream().toList()) {
+            config = customizer.customize(config);
+        }
+        List<LauncherListener> listeners = new ArrayList<>();
+        listeners.add(registry.listener());
+        listenerBeans.orderedStream().forEach(listeners::add);
+        listeners.add(config.listener());
+        return config.withListener(new LauncherListeners(listeners));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ProcessLauncher.class)
+    GipcProcessLauncher gipcProcessLauncher(
+            LauncherConfig gipcLauncherConfig,
+            GipcProperties properties,
+            GipcRegistry registry,
+            ChildProcessEntryPoints entryPoints,
+            ObjectProvider<ChildApplicationSources> sources) {
+        ChildOptions options = properties.getChild().isInheritIo()
+                ? ChildOptions.defaults()
+                : ChildOptions.defaults().withOutput(Redirect.DISCARD).withError(Redirect.DISCARD);
         return new GipcProcessLauncher(
-                ProcessLauncher.create(config),
-                listeners,
+                ProcessLauncher.create(gipcLauncherConfig),
+                gipcLauncherConfig.defaultCodec(),
                 entryPoints,
                 sources::getIfAvailable,
-                properties.getChild().isInheritIo(),
-                properties.getShutdown().getTimeout(),
-                codec);
+                options,
+                registry,
+                gipcLauncherConfig.shutdownTimeout());
     }
 
     @Bean

@@ -13,6 +13,10 @@ import org.springframework.context.SmartLifecycle;
  * (they may still talk to children), before the web server itself stops. The wait runs on its own thread so that
  * other lifecycles of the same phase stop concurrently. Should the context fail before its lifecycles start, the
  * launcher bean's {@code close()} does the same when the context destroys it.
+ *
+ * <p>It is not {@linkplain #isPauseable() pauseable}: pausing the context (Spring Framework 7's
+ * {@code ConfigurableApplicationContext.pause()}, which the test context cache uses for contexts not in use) leaves
+ * the children running, since a restarted context could not bring them back.
  */
 public final class GipcLifecycle implements SmartLifecycle {
 
@@ -62,6 +66,16 @@ public final class GipcLifecycle implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return this.running.get();
+    }
+
+    /**
+     * Returns {@code false}: children keep running while the context is paused, and end only when it closes.
+     *
+     * @return {@code false}
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -29,7 +30,7 @@ public class GipcProperties implements Validator {
     private boolean enabled = true;
 
     /** Directory in which the launcher creates its private (0700) socket directory. Defaults to java.io.tmpdir. */
-    private Path socketDirectory;
+    private @Nullable Path socketDirectory;
 
     /** Largest encoded message a pipe accepts. */
     private DataSize maxMessageSize = DataSize.ofGigabytes(1);
@@ -51,11 +52,11 @@ public class GipcProperties implements Validator {
         this.enabled = enabled;
     }
 
-    public Path getSocketDirectory() {
+    public @Nullable Path getSocketDirectory() {
         return this.socketDirectory;
     }
 
-    public void setSocketDirectory(Path socketDirectory) {
+    public void setSocketDirectory(@Nullable Path socketDirectory) {
         this.socketDirectory = socketDirectory;
     }
 
@@ -152,7 +153,7 @@ public class GipcProperties implements Validator {
         }
     }
 
-    private static boolean isMessageSize(DataSize size) {
+    private static boolean isMessageSize(@Nullable DataSize size) {
         return size != null && size.toBytes() > 0 && size.toBytes() <= Integer.MAX_VALUE;
     }
 
@@ -163,7 +164,7 @@ public class GipcProperties implements Validator {
         private List<String> jvmArguments = new ArrayList<>(LauncherConfig.DEFAULT_JVM_ARGUMENTS);
 
         /** Maximum heap of each child JVM (-Xmx). Defaults to the JVM's own choice. */
-        private DataSize maxHeap;
+        private @Nullable DataSize maxHeap;
 
         /** Whether children write to this application's standard output and error. */
         private boolean inheritIo = true;
@@ -190,11 +191,11 @@ public class GipcProperties implements Validator {
             this.jvmArguments = jvmArguments;
         }
 
-        public DataSize getMaxHeap() {
+        public @Nullable DataSize getMaxHeap() {
             return this.maxHeap;
         }
 
-        public void setMaxHeap(DataSize maxHeap) {
+        public void setMaxHeap(@Nullable DataSize maxHeap) {
             this.maxHeap = maxHeap;
         }
 
@@ -294,7 +295,7 @@ public class GipcProperties implements Validator {
         private PipeCodec codec = PipeCodec.KRYO;
 
         /** Largest encoded message this pipe accepts. Defaults to gipc.max-message-size. */
-        private DataSize maxMessageSize;
+        private @Nullable DataSize maxMessageSize;
 
         public boolean isDuplex() {
             return this.duplex;
@@ -312,11 +313,11 @@ public class GipcProperties implements Validator {
             this.codec = codec;
         }
 
-        public DataSize getMaxMessageSize() {
+        public @Nullable DataSize getMaxMessageSize() {
             return this.maxMessageSize;
         }
 
-        public void setMaxMessageSize(DataSize maxMessageSize) {
+        public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A child process as the Spring integration sees it: the process, the entry point it runs and whether the
@@ -16,28 +17,23 @@ public final class ManagedChild {
 
     private final GipcProcess process;
 
-    private final String entryPoint;
+    private final @Nullable String entryPoint;
 
     private final boolean essential;
 
-    private volatile Instant exitedAt;
+    private volatile @Nullable Instant exitedAt;
 
-    private ManagedChild(GipcProcess process, String entryPoint, boolean essential) {
+    private ManagedChild(GipcProcess process, @Nullable String entryPoint, boolean essential) {
         this.process = Objects.requireNonNull(process, "process");
         this.entryPoint = entryPoint;
         this.essential = essential;
     }
 
-    /** A child started by the Spring launcher: its exit instant is recorded. */
-    static ManagedChild tracked(GipcProcess process, String entryPoint, boolean essential) {
+    /** A child that started: its exit instant is recorded. */
+    static ManagedChild tracked(GipcProcess process, @Nullable String entryPoint, boolean essential) {
         ManagedChild child = new ManagedChild(process, entryPoint, essential);
         process.onExit().whenComplete((exited, failure) -> child.exitedAt = Instant.now());
         return child;
-    }
-
-    /** A running child of another launcher, seen once: nothing is attached to the process. */
-    static ManagedChild snapshot(GipcProcess process) {
-        return new ManagedChild(process, null, false);
     }
 
     /**
@@ -54,7 +50,7 @@ public final class ManagedChild {
      *
      * @return the entry point, or {@code null} for a child started with a {@code ChildTask}
      */
-    public String entryPoint() {
+    public @Nullable String entryPoint() {
         return this.entryPoint;
     }
 
@@ -82,7 +78,8 @@ public final class ManagedChild {
      * @return the uptime
      */
     public Duration uptime() {
-        Instant end = (this.exitedAt != null) ? this.exitedAt : Instant.now();
+        Instant exited = this.exitedAt;
+        Instant end = (exited != null) ? exited : Instant.now();
         Duration uptime = Duration.between(this.process.startTime(), end);
         return uptime.isNegative() ? Duration.ZERO : uptime;
     }

@@ -55,21 +55,18 @@ final class PipeBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
     private AutoCloseable create(String name, boolean duplex) {
         ProcessLauncher launcher = this.beanFactory.getBean(ProcessLauncher.class);
         GipcProperties properties = this.beanFactory.getBean(GipcProperties.class);
-        Codec<Object> codec = codec(name, properties, launcher);
+        Codec<Object> codec = codec(name, properties);
         DataSize max = properties.getPipes().get(name).getMaxMessageSize();
         int maxBytes = (int) (max != null ? max : properties.getMaxMessageSize()).toBytes();
         return duplex ? launcher.duplexPipe(name, codec, maxBytes) : launcher.pipe(name, codec, maxBytes);
     }
 
     @SuppressWarnings("unchecked")
-    private static Codec<Object> codec(String name, GipcProperties properties, ProcessLauncher launcher) {
+    private static Codec<Object> codec(String name, GipcProperties properties) {
         GipcProperties.Pipe pipe = properties.getPipes().get(name);
         Codec<?> codec = switch (pipe.getCodec()) {
             case RAW -> Codec.raw();
-            case KRYO ->
-                (launcher instanceof GipcProcessLauncher gipc)
-                        ? gipc.defaultCodec()
-                        : GipcAutoConfiguration.kryoCodec(properties.getKryo());
+            case KRYO -> GipcAutoConfiguration.kryoCodec(properties.getKryo());
         };
         return (Codec<Object>) codec;
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a {@code PLAIN} mode entry point in the child: no Spring class is loaded, so the child starts as fast as a
@@ -24,10 +25,14 @@ final class PlainEntryPointTask implements ChildTask {
 
     private final String[] parameterTypes;
 
-    private final Object[] args;
+    private final @Nullable Object[] args;
 
     PlainEntryPointTask(
-            String entryPoint, String declaringClass, String methodName, String[] parameterTypes, Object[] args) {
+            String entryPoint,
+            String declaringClass,
+            String methodName,
+            String[] parameterTypes,
+            @Nullable Object[] args) {
         this.entryPoint = entryPoint;
         this.declaringClass = declaringClass;
         this.methodName = methodName;

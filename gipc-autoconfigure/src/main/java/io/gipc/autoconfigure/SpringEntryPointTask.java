@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.DependencyDescriptor;
@@ -45,7 +46,7 @@ final class SpringEntryPointTask implements ChildTask {
 
     private final String entryPoint;
 
-    private final String beanName;
+    private final @Nullable String beanName;
 
     private final String declaringClass;
 
@@ -53,17 +54,17 @@ final class SpringEntryPointTask implements ChildTask {
 
     private final String[] parameterTypes;
 
-    private final Object[] args;
+    private final @Nullable Object[] args;
 
     private final ChildApplicationSources sources;
 
     SpringEntryPointTask(
             String entryPoint,
-            String beanName,
+            @Nullable String beanName,
             String declaringClass,
             String methodName,
             String[] parameterTypes,
-            Object[] args,
+            @Nullable Object[] args,
             ChildApplicationSources sources) {
         this.entryPoint = entryPoint;
         this.beanName = beanName;
@@ -160,7 +161,7 @@ final class SpringEntryPointTask implements ChildTask {
 
         private boolean invoked;
 
-        private Exception failure;
+        private @Nullable Exception failure;
 
         @Override
         public void onApplicationEvent(ApplicationStartedEvent event) {

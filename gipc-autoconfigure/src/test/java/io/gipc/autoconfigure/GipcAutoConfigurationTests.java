@@ -1,6 +1,7 @@
 package io.gipc.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.gipc.ChildProcess;
@@ -9,17 +10,22 @@ import io.gipc.Codec;
 import io.gipc.DuplexPipe;
 import io.gipc.KryoOptions;
 import io.gipc.LauncherConfig;
+import io.gipc.LauncherListener;
 import io.gipc.Pipe;
 import io.gipc.PipeReader;
 import io.gipc.PipeStats;
+import io.gipc.PipeTraffic;
 import io.gipc.ProcessLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 class GipcAutoConfigurationTests {
@@ -33,6 +39,8 @@ class GipcAutoConfigurationTests {
             assertThat(context).hasSingleBean(ProcessLauncher.class);
             assertThat(context).hasSingleBean(GipcProcessLauncher.class);
             assertThat(context).hasSingleBean(GipcLifecycle.class);
+            assertThat(context).hasSingleBean(GipcRegistry.class);
+            assertThat(context).hasSingleBean(LauncherConfig.class);
             GipcProperties properties = context.getBean(GipcProperties.class);
             assertThat(properties.isEnabled()).isTrue();
             assertThat(properties.getShutdown().getTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -101,10 +109,103 @@ class GipcAutoConfigurationTests {
                             .isEqualTo(DataSize.ofMegabytes(1));
                     assertThat(properties.getPipes().get("chat").isDuplex()).isTrue();
                     assertThat(properties.getPipes().get("chat").getCodec()).isEqualTo(GipcProperties.PipeCodec.RAW);
-                    assertThat(context.getBean(GipcProcessLauncher.class)
-                                    .defaultCodec()
-                                    .toString())
-                            .contains("java.lang.String");
+                    LauncherConfig config = context.getBean(LauncherConfig.class);
+                    assertThat(config.jvmArguments()).containsExactly("-XX:+UseSerialGC", "-Xss512k", "-Xmx65536k");
+                    assertThat(config.poolSize()).isEqualTo(1);
+                    assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(config.socketParent()).isEqualTo(Path.of("/tmp"));
+                    assertThat(config.maxMessageSize()).isEqualTo(16 * 1024 * 1024);
+                    @SuppressWarnings("unchecked")
+                    Codec<Object> codec = (Codec<Object>) config.defaultCodec();
+                    assertThat(codec.decode(codec.encode("allowed"))).isEqualTo("allowed");
+                    assertThatException().isThrownBy(() -> codec.encode(new NotAllowed("refused")));
+                });
+    }
+
+    @Test
+    void aUserCodecBeanIsTheDefaultCodec() {
+        Codec<Object> mine = Codec.of(value -> new byte[] {42}, bytes -> "decoded by mine");
+        this.contextRunner.withBean("myCodec", Codec.class, () -> mine).run(context -> {
+            assertThat(context.getBean(LauncherConfig.class).defaultCodec()).isSameAs(mine);
+            try (Pipe<Object> pipe = context.getBean(ProcessLauncher.class).pipe()) {
+                pipe.writer().put("anything");
+                assertThat(pipe.reader().get(Duration.ofSeconds(10))).isEqualTo("decoded by mine");
+            }
+        });
+    }
+
+    @Test
+    void twoUserCodecBeansLeaveKryoTheDefault() {
+        Codec<Object> one = Codec.of(value -> new byte[] {1}, bytes -> "one");
+        Codec<Object> two = Codec.of(value -> new byte[] {2}, bytes -> "two");
+        this.contextRunner
+                .withBean("one", Codec.class, () -> one)
+                .withBean("two", Codec.class, () -> two)
+                .run(context -> {
+                    try (Pipe<Object> pipe =
+                            context.getBean(ProcessLauncher.class).pipe()) {
+                        pipe.writer().put(List.of("kryo", 1));
+                        assertThat(pipe.reader().get(Duration.ofSeconds(10))).isEqualTo(List.of("kryo", 1));
+                    }
+                });
+    }
+
+    @Test
+    void customizersRunInOrderAndTheirListenerIsKept() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        List<String> pipesSeen = new CopyOnWriteArrayList<>();
+        LauncherListener listener = new LauncherListener() {
+            @Override
+            public void pipeCreated(PipeTraffic pipe) {
+                pipesSeen.add(pipe.name());
+            }
+        };
+        this.contextRunner
+                .withBean(
+                        "second",
+                        GipcLauncherCustomizer.class,
+                        () -> new OrderedCustomizer(2, config -> {
+                            calls.add("second saw " + config.maxMessageSize());
+                            return config.withMaxMessageSize(2000);
+                        }))
+                .withBean(
+                        "first",
+                        GipcLauncherCustomizer.class,
+                        () -> new OrderedCustomizer(1, config -> {
+                            calls.add("first saw " + config.maxMessageSize());
+                            return config.withMaxMessageSize(1000).withListener(listener);
+                        }))
+                .withPropertyValues("gipc.max-message-size=3000B")
+                .run(context -> {
+                    assertThat(calls).containsExactly("first saw 3000", "second saw 1000");
+                    assertThat(context.getBean(LauncherConfig.class).maxMessageSize())
+                            .isEqualTo(2000);
+                    try (Pipe<String> pipe =
+                            context.getBean(GipcProcessLauncher.class).pipe("customized")) {
+                        assertThat(pipesSeen).containsExactly("customized");
+                        assertThat(context.getBean(GipcRegistry.class)
+                                        .pipeTotals("customized")
+                                        .openPipes())
+                                .isEqualTo(1);
+                    }
+                });
+    }
+
+    @Test
+    void launcherListenerBeansAreToldAboutPipes() {
+        List<String> pipesSeen = new CopyOnWriteArrayList<>();
+        this.contextRunner
+                .withBean(LauncherListener.class, () -> new LauncherListener() {
+                    @Override
+                    public void pipeCreated(PipeTraffic pipe) {
+                        pipesSeen.add(pipe.name());
+                    }
+                })
+                .run(context -> {
+                    try (Pipe<String> pipe =
+                            context.getBean(GipcProcessLauncher.class).pipe("told")) {
+                        assertThat(pipesSeen).containsExactly("told");
+                    }
                 });
     }
 
@@ -170,7 +271,7 @@ class GipcAutoConfigurationTests {
                         "gipc.kryo.denied-packages=com.example.messages.internal")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(GipcProcessLauncher.class).defaultCodec())
+                    assertThat(context.getBean(LauncherConfig.class).defaultCodec())
                             .isEqualTo(Codec.kryo(KryoOptions.defaults()
                                     .allowing("com.example.Order")
                                     .allowingPackages("com.example.messages")
@@ -180,12 +281,10 @@ class GipcAutoConfigurationTests {
         this.contextRunner
                 .withPropertyValues(
                         "gipc.kryo.allowed-classes=com.example.Order", "gipc.kryo.denied-classes=com.example.Secret")
-                .run(context -> assertThat(
-                                context.getBean(GipcProcessLauncher.class).defaultCodec())
+                .run(context -> assertThat(context.getBean(LauncherConfig.class).defaultCodec())
                         .isEqualTo(Codec.kryo(KryoOptions.defaults().denying("com.example.Secret"))));
-        this.contextRunner.run(
-                context -> assertThat(context.getBean(GipcProcessLauncher.class).defaultCodec())
-                        .isSameAs(Codec.kryo()));
+        this.contextRunner.run(context ->
+                assertThat(context.getBean(LauncherConfig.class).defaultCodec()).isSameAs(Codec.kryo()));
     }
 
     @Test
@@ -217,9 +316,12 @@ class GipcAutoConfigurationTests {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean("jobs")).isInstanceOf(Pipe.class);
                     assertThat(context.getBean("chat")).isInstanceOf(DuplexPipe.class);
-                    GipcProcessLauncher launcher = context.getBean(GipcProcessLauncher.class);
-                    assertThat(launcher.namedPipes()).containsExactlyInAnyOrder("jobs", "chat");
-                    assertThat(launcher.pipeStats()).extracting(PipeStats::name).contains("jobs", "chat");
+                    assertThat(context.getBean(GipcRegistry.class).pipeTotals())
+                            .extracting(PipeTotals::name)
+                            .containsExactlyInAnyOrder("jobs", "chat");
+                    assertThat(context.getBean(ProcessLauncher.class).pipeStats())
+                            .extracting(PipeStats::name)
+                            .contains("jobs", "chat");
                 });
     }
 
@@ -329,6 +431,21 @@ class GipcAutoConfigurationTests {
     }
 
     record PipeConsumer(Pipe<String> jobs, Pipe<String> results) {}
+
+    record NotAllowed(String value) {}
+
+    record OrderedCustomizer(int order, GipcLauncherCustomizer customizer) implements GipcLauncherCustomizer, Ordered {
+
+        @Override
+        public LauncherConfig customize(LauncherConfig config) {
+            return this.customizer.customize(config);
+        }
+
+        @Override
+        public int getOrder() {
+            return this.order;
+        }
+    }
 
     static class Workers {
 

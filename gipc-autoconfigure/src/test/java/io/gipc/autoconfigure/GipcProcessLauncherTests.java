@@ -6,12 +6,15 @@ import io.gipc.ChildOptions;
 import io.gipc.ChildProcess;
 import io.gipc.ChildProcess.Mode;
 import io.gipc.ChildTask;
+import io.gipc.Codec;
 import io.gipc.GipcProcess;
+import io.gipc.LauncherListener;
 import io.gipc.PipeReader;
 import io.gipc.ProcessLauncher;
 import io.gipc.autoconfigure.actuate.GipcEndpoint;
 import io.gipc.autoconfigure.actuate.GipcEndpoint.ChildDescriptor;
 import io.gipc.autoconfigure.health.GipcHealthIndicator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The Spring launcher's own behaviour, over a core launcher whose children exist only in memory. */
+/**
+ * The Spring launcher's own behaviour, over a core launcher whose children exist only in memory and which reports
+ * them to the registry as the real one does.
+ */
 class GipcProcessLauncherTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -32,8 +38,9 @@ class GipcProcessLauncherTests {
     @Test
     void entryPointChildrenAreNamedAfterTheirEntryPoint() {
         this.contextRunner.run(context -> {
-            RecordingLauncher core = new RecordingLauncher();
-            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core);
+            GipcRegistry registry = new GipcRegistry();
+            RecordingLauncher core = new RecordingLauncher(registry.listener());
+            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core, registry);
             GipcProcess first = launcher.start("plain", "a");
             GipcProcess second = launcher.start("plain", "b");
             assertThat(first.name()).isEqualTo("plain-1");
@@ -52,8 +59,9 @@ class GipcProcessLauncherTests {
     @Test
     void plainTaskRunsTheMethodWithItsLaunchArguments() throws Exception {
         this.contextRunner.run(context -> {
-            RecordingLauncher core = new RecordingLauncher();
-            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core);
+            GipcRegistry registry = new GipcRegistry();
+            RecordingLauncher core = new RecordingLauncher(registry.listener());
+            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core, registry);
             launcher.start("plain", "hello");
             core.tasks.get(0).run();
             assertThat(Workers.calls).contains("plain:hello");
@@ -63,8 +71,11 @@ class GipcProcessLauncherTests {
     @Test
     void springModeNeedsTheApplicationSources() {
         this.contextRunner.run(context -> {
-            GipcProcessLauncher launcher =
-                    launcher(context.getBean(ChildProcessEntryPoints.class), new RecordingLauncher());
+            GipcRegistry registry = new GipcRegistry();
+            GipcProcessLauncher launcher = launcher(
+                    context.getBean(ChildProcessEntryPoints.class),
+                    new RecordingLauncher(registry.listener()),
+                    registry);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.start("spring"))
                     .hasMessageContaining("runs in SPRING mode, but no SpringApplication started this context");
         });
@@ -73,9 +84,10 @@ class GipcProcessLauncherTests {
     @Test
     void healthIsDownOnceAnEssentialChildHasExited() {
         this.contextRunner.run(context -> {
-            RecordingLauncher core = new RecordingLauncher();
-            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core);
-            GipcHealthIndicator health = new GipcHealthIndicator(launcher);
+            GipcRegistry registry = new GipcRegistry();
+            RecordingLauncher core = new RecordingLauncher(registry.listener());
+            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core, registry);
+            GipcHealthIndicator health = new GipcHealthIndicator(registry);
             launcher.start("plain", "x");
             launcher.start("essential");
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
@@ -99,9 +111,10 @@ class GipcProcessLauncherTests {
     @Test
     void endpointDescribesAndTerminatesChildren() {
         this.contextRunner.run(context -> {
-            RecordingLauncher core = new RecordingLauncher();
-            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core);
-            GipcEndpoint endpoint = new GipcEndpoint(launcher);
+            GipcRegistry registry = new GipcRegistry();
+            RecordingLauncher core = new RecordingLauncher(registry.listener());
+            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core, registry);
+            GipcEndpoint endpoint = new GipcEndpoint(registry);
             GipcProcess child = launcher.start("plain", "x");
             ChildDescriptor running = endpoint.child(child.pid());
             assertThat(running.name()).isEqualTo("plain-1");
@@ -121,17 +134,18 @@ class GipcProcessLauncherTests {
     @Test
     void exitedChildrenAreForgottenBeyondTheHistoryButEssentialOnesAreKept() {
         this.contextRunner.run(context -> {
-            RecordingLauncher core = new RecordingLauncher();
-            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core);
+            GipcRegistry registry = new GipcRegistry();
+            RecordingLauncher core = new RecordingLauncher(registry.listener());
+            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core, registry);
             launcher.start("essential");
             core.processes.get(0).exit(0);
-            for (int i = 0; i < GipcProcessLauncher.EXITED_HISTORY + 10; i++) {
+            for (int i = 0; i < TrackedChildren.EXITED_HISTORY + 10; i++) {
                 launcher.start("plain", "x");
                 core.processes.get(i + 1).exit(0);
             }
             launcher.start("plain", "running");
-            List<ManagedChild> managed = launcher.managedChildren();
-            assertThat(managed).hasSize(GipcProcessLauncher.EXITED_HISTORY + 2);
+            List<ManagedChild> managed = registry.children();
+            assertThat(managed).hasSize(TrackedChildren.EXITED_HISTORY + 2);
             assertThat(managed.get(0).entryPoint()).isEqualTo("essential");
         });
     }
@@ -139,8 +153,9 @@ class GipcProcessLauncherTests {
     @Test
     void closeTerminatesEveryChild() {
         this.contextRunner.run(context -> {
-            RecordingLauncher core = new RecordingLauncher();
-            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core);
+            GipcRegistry registry = new GipcRegistry();
+            RecordingLauncher core = new RecordingLauncher(registry.listener());
+            GipcProcessLauncher launcher = launcher(context.getBean(ChildProcessEntryPoints.class), core, registry);
             launcher.start("plain", "a");
             launcher.start("plain", "b");
             launcher.close();
@@ -150,15 +165,10 @@ class GipcProcessLauncherTests {
         });
     }
 
-    private static GipcProcessLauncher launcher(ChildProcessEntryPoints entryPoints, ProcessLauncher core) {
+    private static GipcProcessLauncher launcher(
+            ChildProcessEntryPoints entryPoints, ProcessLauncher core, GipcRegistry registry) {
         return new GipcProcessLauncher(
-                core,
-                new GipcProcessLauncher.Listeners(),
-                entryPoints,
-                () -> null,
-                true,
-                java.time.Duration.ofSeconds(5),
-                io.gipc.Codec.kryo());
+                core, Codec.kryo(), entryPoints, () -> null, ChildOptions.defaults(), registry, Duration.ofSeconds(5));
     }
 
     static class Workers {
@@ -179,20 +189,28 @@ class GipcProcessLauncherTests {
 
     record PipeReaderHolder(PipeReader<String> reader) {}
 
-    /** A core launcher whose children are {@link FakeProcess}es. */
+    /** A core launcher whose children are {@link FakeProcess}es, told to its listener as they start and exit. */
     static final class RecordingLauncher extends NoChildrenLauncher {
 
         final List<ChildTask> tasks = new ArrayList<>();
 
         final List<FakeProcess> processes = new ArrayList<>();
 
+        private final LauncherListener listener;
+
         volatile boolean closed;
+
+        RecordingLauncher(LauncherListener listener) {
+            this.listener = listener;
+        }
 
         @Override
         public GipcProcess start(ChildTask task, ChildOptions o) {
             this.tasks.add(task);
             FakeProcess process = new FakeProcess(100_000 + this.processes.size(), o.name());
             this.processes.add(process);
+            process.onExit().thenRun(() -> this.listener.childExited(process));
+            this.listener.childStarted(process, Duration.ofMillis(1));
             return process;
         }
 

@@ -104,10 +104,18 @@ class RenderServiceIT {
     void exposesTheGipcEndpointMetricsAndThePage() throws Exception {
         get("/api/render?width=32&height=32");
 
-        assertThat(text("/actuator/gipc")).contains("\"children\"").contains("\"entryPoint\":\"render\"");
+        assertThat(text("/actuator/gipc"))
+                .contains("\"children\"")
+                .contains("\"entryPoint\":\"render\"")
+                .contains("\"pipeTotals\"")
+                .containsPattern("\"name\":\"render-rows\",\"openPipes\":\\d+,\"closedPipes\":[1-9]");
         assertThat(text("/actuator/metrics"))
                 .contains("\"gipc.children.started\"")
+                .contains("\"gipc.pipe.messages\"")
                 .contains("\"sample.render.jobs\"");
+        assertThat(text("/actuator/metrics/gipc.pipe.messages?tag=name:render-rows&tag=direction:in"))
+                .containsPattern("\"value\":[1-9]");
+        assertThat(text("/")).contains("pipeTotals");
         assertThat(text("/")).contains("/actuator/gipc").contains("/api/render");
     }
 

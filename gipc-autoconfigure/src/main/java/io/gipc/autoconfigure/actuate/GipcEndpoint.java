@@ -1,9 +1,9 @@
 package io.gipc.autoconfigure.actuate;
 
 import io.gipc.PipeStats;
-import io.gipc.ProcessLauncher;
-import io.gipc.autoconfigure.GipcProcessLauncher;
+import io.gipc.autoconfigure.GipcRegistry;
 import io.gipc.autoconfigure.ManagedChild;
+import io.gipc.autoconfigure.PipeTotals;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,7 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@link Endpoint @Endpoint} that lists gipc's children and pipes, and terminates a child.
+ * {@link Endpoint @Endpoint} that lists gipc's children and pipes, and terminates a child. It shows what the
+ * {@link GipcRegistry} knows: the children and pipes of every launcher it observes.
  *
  * <p>Reading is allowed by default; terminating is a write operation, so it needs
  * {@code management.endpoint.gipc.access=unrestricted}.
@@ -24,30 +25,33 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 @Endpoint(id = "gipc", defaultAccess = Access.READ_ONLY)
 public class GipcEndpoint {
 
-    private final ProcessLauncher launcher;
+    private final GipcRegistry registry;
 
     /**
      * Creates the endpoint.
      *
-     * @param launcher the launcher whose children and pipes it shows
+     * @param registry the children and pipes it shows
      */
-    public GipcEndpoint(ProcessLauncher launcher) {
-        this.launcher = launcher;
+    public GipcEndpoint(GipcRegistry registry) {
+        this.registry = registry;
     }
 
     /**
-     * Lists the children (running, recently exited and essential ones) and the pipes.
+     * Lists the children (running, recently exited and essential ones), the open pipes and the totals per pipe
+     * name.
      *
      * @return the children and pipes
      */
     @ReadOperation
     public GipcDescriptor gipc() {
-        List<ChildDescriptor> children = GipcProcessLauncher.managedChildren(this.launcher).stream()
-                .map(ChildDescriptor::of)
-                .toList();
+        List<ChildDescriptor> children =
+                this.registry.children().stream().map(ChildDescriptor::of).toList();
         List<PipeDescriptor> pipes =
-                this.launcher.pipeStats().stream().map(PipeDescriptor::of).toList();
-        return new GipcDescriptor(children, pipes);
+                this.registry.openPipes().stream().map(PipeDescriptor::of).toList();
+        List<PipeTotalsDescriptor> totals = this.registry.pipeTotals().stream()
+                .map(PipeTotalsDescriptor::of)
+                .toList();
+        return new GipcDescriptor(children, pipes, totals);
     }
 
     /**
@@ -79,19 +83,19 @@ public class GipcEndpoint {
     }
 
     private @Nullable ManagedChild find(long pid) {
-        return GipcProcessLauncher.managedChildren(this.launcher).stream()
-                .filter(child -> child.process().pid() == pid)
-                .reduce((first, later) -> later)
-                .orElse(null);
+        return this.registry.child(pid);
     }
 
     /**
      * The children and pipes of the application.
      *
      * @param children the children
-     * @param pipes the pipes
+     * @param pipes the pipes with an end open here
+     * @param pipeTotals per pipe name, every pipe of that name (open and closed) summed; unnamed pipes under
+     *     {@value GipcRegistry#UNNAMED}
      */
-    public record GipcDescriptor(List<ChildDescriptor> children, List<PipeDescriptor> pipes)
+    public record GipcDescriptor(
+            List<ChildDescriptor> children, List<PipeDescriptor> pipes, List<PipeTotalsDescriptor> pipeTotals)
             implements OperationResponseBody {}
 
     /**
@@ -133,8 +137,8 @@ public class GipcEndpoint {
     /**
      * One pipe, as seen from this process.
      *
-     * @param name the pipe's name
-     * @param state {@code open}, {@code moved} or {@code closed}
+     * @param name the pipe's name (given, or generated for an unnamed pipe)
+     * @param state {@code open}
      * @param messagesIn messages got here
      * @param messagesOut messages put here
      * @param bytesIn encoded bytes got here
@@ -152,6 +156,39 @@ public class GipcEndpoint {
                     stats.messagesOut(),
                     stats.bytesIn(),
                     stats.bytesOut());
+        }
+    }
+
+    /**
+     * The pipes of one name, summed.
+     *
+     * @param name the pipes' name, or {@value GipcRegistry#UNNAMED}
+     * @param openPipes how many have an end open here
+     * @param closedPipes how many were closed here
+     * @param messagesIn messages got here
+     * @param messagesOut messages put here
+     * @param bytesIn encoded bytes got here
+     * @param bytesOut encoded bytes put here
+     */
+    public record PipeTotalsDescriptor(
+            String name,
+            int openPipes,
+            long closedPipes,
+            long messagesIn,
+            long messagesOut,
+            long bytesIn,
+            long bytesOut)
+            implements OperationResponseBody {
+
+        static PipeTotalsDescriptor of(PipeTotals totals) {
+            return new PipeTotalsDescriptor(
+                    totals.name(),
+                    totals.openPipes(),
+                    totals.closedPipes(),
+                    totals.messagesIn(),
+                    totals.messagesOut(),
+                    totals.bytesIn(),
+                    totals.bytesOut());
         }
     }
 }

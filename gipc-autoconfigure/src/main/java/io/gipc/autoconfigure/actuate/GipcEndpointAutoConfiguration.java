@@ -1,7 +1,7 @@
 package io.gipc.autoconfigure.actuate;
 
-import io.gipc.ProcessLauncher;
 import io.gipc.autoconfigure.GipcAutoConfiguration;
+import io.gipc.autoconfigure.GipcRegistry;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,12 +17,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = GipcAutoConfiguration.class)
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnAvailableEndpoint(GipcEndpoint.class)
-@ConditionalOnBean(ProcessLauncher.class)
+@ConditionalOnBean(GipcRegistry.class)
 public final class GipcEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    GipcEndpoint gipcEndpoint(ProcessLauncher launcher) {
-        return new GipcEndpoint(launcher);
+    GipcEndpoint gipcEndpoint(GipcRegistry registry) {
+        return new GipcEndpoint(registry);
     }
 }

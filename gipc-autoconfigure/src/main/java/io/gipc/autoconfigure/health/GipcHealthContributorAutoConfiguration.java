@@ -1,7 +1,7 @@
 package io.gipc.autoconfigure.health;
 
-import io.gipc.ProcessLauncher;
 import io.gipc.autoconfigure.GipcAutoConfiguration;
+import io.gipc.autoconfigure.GipcRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,17 +12,19 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the {@code gipc}
- * health indicator ({@link GipcHealthIndicator}).
+ * health indicator ({@link GipcHealthIndicator}). It backs off when the application defines a bean named
+ * {@code gipcHealthIndicator} or {@code gipcHealthContributor}, and when {@code management.health.gipc.enabled} is
+ * {@code false}.
  */
 @AutoConfiguration(after = GipcAutoConfiguration.class)
 @ConditionalOnClass(AbstractHealthIndicator.class)
-@ConditionalOnBean(ProcessLauncher.class)
+@ConditionalOnBean(GipcRegistry.class)
 @ConditionalOnEnabledHealthIndicator("gipc")
 public final class GipcHealthContributorAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(name = "gipcHealthIndicator")
-    GipcHealthIndicator gipcHealthIndicator(ProcessLauncher launcher) {
-        return new GipcHealthIndicator(launcher);
+    @ConditionalOnMissingBean(name = {"gipcHealthIndicator", "gipcHealthContributor"})
+    GipcHealthIndicator gipcHealthIndicator(GipcRegistry registry) {
+        return new GipcHealthIndicator(registry);
     }
 }

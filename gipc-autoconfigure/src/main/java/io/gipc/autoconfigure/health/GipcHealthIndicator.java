@@ -1,7 +1,6 @@
 package io.gipc.autoconfigure.health;
 
-import io.gipc.ProcessLauncher;
-import io.gipc.autoconfigure.GipcProcessLauncher;
+import io.gipc.autoconfigure.GipcRegistry;
 import io.gipc.autoconfigure.ManagedChild;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,31 +11,32 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * Health of gipc's children: DOWN once a child whose entry point is marked
  * {@link io.gipc.ChildProcess#essential() essential} has exited, UP otherwise; the details describe every child
- * the launcher remembers (running ones, recent and essential exits), keyed by child name.
+ * the {@link GipcRegistry} remembers (running ones, recent and essential exits), keyed by child name.
  */
 public class GipcHealthIndicator extends AbstractHealthIndicator {
 
-    private final ProcessLauncher launcher;
+    private final GipcRegistry registry;
 
     /**
      * Creates the indicator.
      *
-     * @param launcher the launcher whose children it reports
+     * @param registry the children it reports
      */
-    public GipcHealthIndicator(ProcessLauncher launcher) {
+    public GipcHealthIndicator(GipcRegistry registry) {
         super("gipc health check failed");
-        this.launcher = launcher;
+        this.registry = registry;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean essentialDied = false;
         Map<String, Object> children = new LinkedHashMap<>();
-        for (ManagedChild child : GipcProcessLauncher.managedChildren(this.launcher)) {
+        for (ManagedChild child : this.registry.children()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("pid", child.process().pid());
-            if (child.entryPoint() != null) {
-                details.put("entryPoint", child.entryPoint());
+            String entryPoint = child.entryPoint();
+            if (entryPoint != null) {
+                details.put("entryPoint", entryPoint);
             }
             details.put("state", child.state());
             child.process().exitCode().ifPresent(code -> details.put("exitCode", code));

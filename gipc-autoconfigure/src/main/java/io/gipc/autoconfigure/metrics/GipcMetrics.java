@@ -2,9 +2,8 @@ package io.gipc.autoconfigure.metrics;
 
 import io.gipc.GipcProcess;
 import io.gipc.LauncherListener;
-import io.gipc.PipeStats;
-import io.gipc.ProcessLauncher;
-import io.gipc.autoconfigure.GipcProcessLauncher;
+import io.gipc.autoconfigure.GipcRegistry;
+import io.gipc.autoconfigure.PipeTotals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,134 +12,74 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 
 /**
- * Micrometer meters for a {@link ProcessLauncher}: children started, exited (by outcome) and alive, the time from
- * {@code start()} until a child runs its task, and the messages and bytes of every named pipe in each direction.
+ * Micrometer meters for the children and pipes of the application's launchers, as the {@link GipcRegistry} sees
+ * them: children started, exited (by outcome) and alive, the time from {@code start()} until a child runs its task,
+ * and the messages and bytes of the pipes of every name in each direction.
  *
- * <p>Tags are bounded: {@code outcome} ({@code success}, {@code failure}, {@code killed}), {@code pipe} (pipe
- * names, chosen in code or configuration) and {@code direction} ({@code in}, {@code out}); never a pid. Pipe
- * meters are function counters that read {@link ProcessLauncher#pipeStats()}; pipes created without a name are
- * not metered, because their generated names are unbounded.
+ * <p>Tags are bounded: {@code outcome} ({@code success}, {@code failure}, {@code killed}), {@code name} (pipe names,
+ * roles chosen in code or configuration; pipes created without a name count under
+ * {@value GipcRegistry#UNNAMED}) and {@code direction} ({@code in}, {@code out}); never a pid. Pipe meters are
+ * function counters that read {@link GipcRegistry#pipeTotals(String)}: every pipe of that name, open or closed.
  *
- * <p>The counters of started and exited children and the start timer need a {@link GipcProcessLauncher}; with
- * another launcher only the alive gauge is registered.
+ * <p>Children are counted from the moment the binder is bound; the alive gauge reads the registry.
  */
 public class GipcMetrics implements MeterBinder {
 
     private static final String PROCESSES = "processes";
 
-    private final ProcessLauncher launcher;
-
-    /** Strong references: function counters hold their state weakly. */
-    private final Map<String, PipeCounters> pipes = new ConcurrentHashMap<>();
+    private final GipcRegistry registry;
 
     /**
      * Creates the binder.
      *
-     * @param launcher the launcher to measure
+     * @param registry what the launchers report
      */
-    public GipcMetrics(ProcessLauncher launcher) {
-        this.launcher = launcher;
+    public GipcMetrics(GipcRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder(
-                        "gipc.children.alive",
-                        this.launcher,
-                        launcher -> launcher.children().size())
+    public void bindTo(MeterRegistry meters) {
+        Gauge.builder("gipc.children.alive", this.registry, GipcMetrics::alive)
                 .description("Child processes that have not exited")
                 .baseUnit(PROCESSES)
-                .register(registry);
-        if (this.launcher instanceof GipcProcessLauncher gipc) {
-            gipc.addListener(new ChildMeters(registry));
-            gipc.onNamedPipe(name -> bindPipe(registry, name));
-        }
+                .register(meters);
+        this.registry.addListener(new ChildMeters(meters));
+        this.registry.onPipeName(name -> bindPipe(meters, name));
     }
 
-    private void bindPipe(MeterRegistry registry, String name) {
-        PipeCounters counters = this.pipes.computeIfAbsent(name, key -> new PipeCounters(this.launcher, key));
-        pipeCounter(
-                registry,
-                "gipc.pipe.messages",
-                "Messages that went through the pipe's ends held here",
-                "messages",
-                name,
-                "in",
-                counters,
-                PipeStats::messagesIn);
-        pipeCounter(
-                registry,
-                "gipc.pipe.messages",
-                "Messages that went through the pipe's ends held here",
-                "messages",
-                name,
-                "out",
-                counters,
-                PipeStats::messagesOut);
-        pipeCounter(
-                registry,
-                "gipc.pipe.bytes",
-                "Encoded bytes that went through the pipe's ends held here",
-                BaseUnits.BYTES,
-                name,
-                "in",
-                counters,
-                PipeStats::bytesIn);
-        pipeCounter(
-                registry,
-                "gipc.pipe.bytes",
-                "Encoded bytes that went through the pipe's ends held here",
-                BaseUnits.BYTES,
-                name,
-                "out",
-                counters,
-                PipeStats::bytesOut);
+    private static double alive(GipcRegistry registry) {
+        return registry.children().stream()
+                .filter(child -> child.process().isAlive())
+                .count();
     }
 
-    private static void pipeCounter(
-            MeterRegistry registry,
+    private void bindPipe(MeterRegistry meters, String name) {
+        String messages = "Messages that went through the ends of the pipes of this name held here";
+        String bytes = "Encoded bytes that went through the ends of the pipes of this name held here";
+        pipeCounter(meters, "gipc.pipe.messages", messages, "messages", name, "in", PipeTotals::messagesIn);
+        pipeCounter(meters, "gipc.pipe.messages", messages, "messages", name, "out", PipeTotals::messagesOut);
+        pipeCounter(meters, "gipc.pipe.bytes", bytes, BaseUnits.BYTES, name, "in", PipeTotals::bytesIn);
+        pipeCounter(meters, "gipc.pipe.bytes", bytes, BaseUnits.BYTES, name, "out", PipeTotals::bytesOut);
+    }
+
+    private void pipeCounter(
+            MeterRegistry meters,
             String meter,
             String description,
             String unit,
-            String pipe,
+            String name,
             String direction,
-            PipeCounters counters,
-            ToLongFunction<PipeStats> field) {
-        FunctionCounter.builder(meter, counters, state -> state.read(direction + meter, field))
+            ToLongFunction<PipeTotals> field) {
+        FunctionCounter.builder(meter, this.registry, registry -> field.applyAsLong(registry.pipeTotals(name)))
                 .description(description)
                 .baseUnit(unit)
-                .tags("pipe", pipe, "direction", direction)
-                .register(registry);
-    }
-
-    /** Reads one pipe's counters, never letting them go down when the pipe closes and leaves the snapshot. */
-    private static final class PipeCounters {
-
-        private final ProcessLauncher launcher;
-
-        private final String name;
-
-        private final Map<String, AtomicLong> highest = new ConcurrentHashMap<>();
-
-        PipeCounters(ProcessLauncher launcher, String name) {
-            this.launcher = launcher;
-            this.name = name;
-        }
-
-        double read(String key, ToLongFunction<PipeStats> field) {
-            long current = this.launcher.pipeStats().stream()
-                    .filter(stats -> this.name.equals(stats.name()))
-                    .mapToLong(field)
-                    .sum();
-            return this.highest.computeIfAbsent(key, k -> new AtomicLong()).accumulateAndGet(current, Math::max);
-        }
+                .tags("name", name, "direction", direction)
+                .register(meters);
     }
 
     /** Counts children as the launcher reports them. */

@@ -1,7 +1,7 @@
 package io.gipc.autoconfigure.metrics;
 
-import io.gipc.ProcessLauncher;
 import io.gipc.autoconfigure.GipcAutoConfiguration;
+import io.gipc.autoconfigure.GipcRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,12 +21,12 @@ import org.springframework.context.annotation.Bean;
             "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
         })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({MeterRegistry.class, ProcessLauncher.class})
+@ConditionalOnBean({MeterRegistry.class, GipcRegistry.class})
 public final class GipcMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    GipcMetrics gipcMetrics(ProcessLauncher launcher) {
-        return new GipcMetrics(launcher);
+    GipcMetrics gipcMetrics(GipcRegistry registry) {
+        return new GipcMetrics(registry);
     }
 }

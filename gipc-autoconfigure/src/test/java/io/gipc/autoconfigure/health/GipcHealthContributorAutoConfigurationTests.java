@@ -53,4 +53,24 @@ class GipcHealthContributorAutoConfigurationTests {
                     assertThat(context).doesNotHaveBean(GipcHealthIndicator.class);
                 });
     }
+
+    @Test
+    void backsOffWhenUserDefinesAGipcHealthContributor() {
+        this.contextRunner
+                .withBean(
+                        "gipcHealthContributor",
+                        HealthIndicator.class,
+                        () -> () -> Health.up().build())
+                .run(context -> {
+                    assertThat(context).hasBean("gipcHealthContributor");
+                    assertThat(context).doesNotHaveBean(GipcHealthIndicator.class);
+                });
+    }
+
+    @Test
+    void isRegisteredForAUserDefinedLauncher() {
+        this.contextRunner
+                .withBean("userLauncher", io.gipc.ProcessLauncher.class, io.gipc.ProcessLauncher::create)
+                .run(context -> assertThat(context).hasSingleBean(GipcHealthIndicator.class));
+    }
 }

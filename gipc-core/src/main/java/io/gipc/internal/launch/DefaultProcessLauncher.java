@@ -10,6 +10,7 @@ import io.gipc.GipcProcess;
 import io.gipc.LauncherConfig;
 import io.gipc.Pipe;
 import io.gipc.PipeStats;
+import io.gipc.PipeTraffic;
 import io.gipc.ProcessLauncher;
 import io.gipc.internal.pipe.DuplexPipeImpl;
 import io.gipc.internal.pipe.PipeCounters;
@@ -36,7 +37,7 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger childNumbers = new AtomicInteger();
     private final CopyOnWriteArrayList<ChildHandle> children = new CopyOnWriteArrayList<>();
-    private final PipeRegistry pipes = new PipeRegistry();
+    private final PipeRegistry pipes;
     private ControlServer control;
     private final ChildPool pool;
     private volatile boolean closed;
@@ -48,6 +49,7 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
      */
     public DefaultProcessLauncher(LauncherConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.pipes = new PipeRegistry(p -> safely(() -> config.listener().pipeClosed(p)));
         this.directory = PrivateDirectory.create(config.socketParent());
         if (config.poolSize() > 0) {
             pool = new ChildPool(config.poolSize(), JavaCommand.build(config.jvmArguments(), List.of()));
@@ -101,7 +103,8 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         PipeCounters counters = newPipe(name, c, maxMessageSize);
         SimplexPipe<T> p =
                 SimplexPipe.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
-        pipes.add(counters, name != null, p::isOpenHere);
+        PipeTraffic traffic = pipes.add(counters, name != null, p::isOpenHere);
+        safely(() -> config.listener().pipeCreated(traffic));
         return p;
     }
 
@@ -136,7 +139,8 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         PipeCounters counters = newPipe(name, c, maxMessageSize);
         DuplexPipeImpl<T> p =
                 DuplexPipeImpl.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
-        pipes.add(counters, name != null, p::isOpenHere);
+        PipeTraffic traffic = pipes.add(counters, name != null, p::isOpenHere);
+        safely(() -> config.listener().pipeCreated(traffic));
         return p;
     }
 

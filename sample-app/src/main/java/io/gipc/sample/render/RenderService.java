@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Renders images in child JVMs: every job gets a fresh {@code render} worker ({@link MandelbrotWorker}) and a pipe
- * over which the worker streams its rows back. A worker that crashes, runs out of memory or out of time fails its own
+ * named {@value #ROWS_PIPE} over which the worker streams its rows back. Every job's pipe has that one name (a role,
+ * not an identity), so the pipe meters stay one series per direction and {@code /actuator/gipc} sums them. A worker that crashes, runs out of memory or out of time fails its own
  * job only; the service answers that job with an error and keeps serving.
  *
  * <p>Threading: {@link #render} may be called from many request threads; at most {@code sample.render.max-workers}
@@ -37,6 +38,9 @@ public class RenderService {
     private static final Log logger = LogFactory.getLog(RenderService.class);
 
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+
+    /** The name of every job's pipe. */
+    static final String ROWS_PIPE = "render-rows";
 
     private final GipcProcessLauncher launcher;
 
@@ -75,7 +79,7 @@ public class RenderService {
     public RenderedImage render(RenderJob job) {
         long start = System.nanoTime();
         acquireWorker();
-        try (Pipe<RenderMessage> pipe = this.launcher.pipe()) {
+        try (Pipe<RenderMessage> pipe = this.launcher.pipe(ROWS_PIPE)) {
             PipeWriter<RenderMessage> rows = pipe.writer();
             GipcProcess worker = this.launcher.start("render", job, rows);
             try {

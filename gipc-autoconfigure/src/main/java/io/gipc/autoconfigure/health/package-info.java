@@ -1,0 +1,5 @@
+/** The {@code gipc} health indicator. */
+@NullMarked
+package io.gipc.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Micrometer meters for gipc's children and pipes. */
+@NullMarked
+package io.gipc.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;
