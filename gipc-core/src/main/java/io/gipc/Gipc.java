@@ -77,6 +77,16 @@ public final class Gipc {
     }
 
     /**
+     * Creates a pool of {@code workers} warm worker JVMs on the default launcher.
+     *
+     * @param workers how many workers
+     * @return the pool; close it when done
+     */
+    public static WorkerPool workerPool(int workers) {
+        return launcher().workerPool(WorkerPoolOptions.of(workers));
+    }
+
+    /**
      * Returns the default launcher.
      *
      * @return the launcher shared by this JVM

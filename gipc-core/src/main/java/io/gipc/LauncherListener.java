@@ -51,4 +51,28 @@ public interface LauncherListener {
      * @param pipe the pipe, as given to {@link #pipeCreated(PipeTraffic)}; its counters no longer change
      */
     default void pipeClosed(PipeTraffic pipe) {}
+
+    /**
+     * A worker pool was created and its workers started.
+     *
+     * @param pool the pool; keep it to read {@link WorkerPool#stats()} later
+     */
+    default void poolCreated(WorkerPool pool) {}
+
+    /**
+     * A pool task (or a batch of {@code map}) ended. Called on the pool's dispatcher thread, or on the thread that
+     * cancelled a queued task.
+     *
+     * @param pool the pool
+     * @param outcome how it ended
+     * @param duration from the dispatch to the worker until its end ({@code 0} for a task cancelled in the queue)
+     */
+    default void poolTaskFinished(WorkerPool pool, TaskOutcome outcome, Duration duration) {}
+
+    /**
+     * A worker pool closed: its workers have exited.
+     *
+     * @param pool the pool
+     */
+    default void poolClosed(WorkerPool pool) {}
 }

@@ -136,6 +136,18 @@ public interface ProcessLauncher extends AutoCloseable {
     GipcProcess start(ChildTask task, ChildOptions o);
 
     /**
+     * Creates a pool of warm worker JVMs, children of this launcher, that run {@link ChildCallable} tasks and
+     * return their results. Returns once every worker has started and run a warm-up task (or failed to start).
+     * Closing this launcher acts as {@link WorkerPool#closeNow()} on its pools.
+     *
+     * @param options the pool's size, name, limits and child options
+     * @return the pool; close it when done
+     * @throws GipcException no worker could start (the message says why)
+     * @throws GipcClosedException this launcher is closed
+     */
+    WorkerPool workerPool(WorkerPoolOptions options);
+
+    /**
      * Lists the children started by this launcher whose exit is not yet known.
      *
      * @return a snapshot, in start order

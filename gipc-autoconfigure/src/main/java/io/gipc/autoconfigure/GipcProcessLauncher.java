@@ -10,6 +10,8 @@ import io.gipc.GipcProcess;
 import io.gipc.Pipe;
 import io.gipc.PipeStats;
 import io.gipc.ProcessLauncher;
+import io.gipc.WorkerPool;
+import io.gipc.WorkerPoolOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -190,6 +192,21 @@ public final class GipcProcessLauncher implements ProcessLauncher {
     @Override
     public GipcProcess start(ChildTask task, ChildOptions o) {
         return this.delegate.start(task, o);
+    }
+
+    /**
+     * Creates a worker pool on the core launcher. Workers given default child options get this launcher's
+     * ({@code gipc.child.*}) instead.
+     *
+     * @param options the pool's options
+     * @return the pool, closed with this launcher
+     */
+    @Override
+    public WorkerPool workerPool(WorkerPoolOptions options) {
+        WorkerPoolOptions o = options.childOptions().equals(ChildOptions.defaults())
+                ? options.withChildOptions(defaultOptions)
+                : options;
+        return delegate.workerPool(o);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.gipc.GipcProcess;
 import io.gipc.Pipe;
 import io.gipc.PipeStats;
 import io.gipc.ProcessLauncher;
+import io.gipc.WorkerPool;
+import io.gipc.WorkerPoolOptions;
 import java.util.List;
 
 /** A user-defined launcher for back-off tests: it has no children and makes no pipes. */
@@ -66,6 +68,11 @@ class NoChildrenLauncher implements ProcessLauncher {
     @Override
     public GipcProcess start(ChildTask task, ChildOptions o) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public WorkerPool workerPool(WorkerPoolOptions options) {
+        throw new UnsupportedOperationException("this test launcher starts no workers");
     }
 
     @Override

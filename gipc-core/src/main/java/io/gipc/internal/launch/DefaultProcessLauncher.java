@@ -12,9 +12,12 @@ import io.gipc.Pipe;
 import io.gipc.PipeStats;
 import io.gipc.PipeTraffic;
 import io.gipc.ProcessLauncher;
+import io.gipc.WorkerPool;
+import io.gipc.WorkerPoolOptions;
 import io.gipc.internal.pipe.DuplexPipeImpl;
 import io.gipc.internal.pipe.PipeCounters;
 import io.gipc.internal.pipe.SimplexPipe;
+import io.gipc.internal.pool.WorkerPoolImpl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,8 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger childNumbers = new AtomicInteger();
     private final CopyOnWriteArrayList<ChildHandle> children = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<WorkerPool> pools = new CopyOnWriteArrayList<>();
+    private final AtomicInteger poolNumbers = new AtomicInteger();
     private final PipeRegistry pipes;
     private ControlServer control;
     private final ChildPool pool;
@@ -227,6 +232,23 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public WorkerPool workerPool(WorkerPoolOptions options) {
+        Objects.requireNonNull(options, "options");
+        checkOpen();
+        String name = options.name() != null ? options.name() : "pool-" + poolNumbers.incrementAndGet();
+        WorkerPoolImpl pool = new WorkerPoolImpl(
+                this, (Codec<Object>) config.defaultCodec(), options, name, config.listener(), pools::remove);
+        pools.add(pool);
+        if (closed) {
+            pool.closeNow();
+            throw new GipcClosedException("this ProcessLauncher is closed");
+        }
+        safely(() -> config.listener().poolCreated(pool));
+        return pool;
+    }
+
+    @Override
     public List<GipcProcess> children() {
         return List.copyOf(children);
     }
@@ -253,6 +275,10 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         }
         if (pool != null) {
             pool.close();
+        }
+        // a pool would replace the workers terminated below: stop it first
+        for (WorkerPool p : List.copyOf(pools)) {
+            p.closeNow();
         }
         List<ChildHandle> live = new ArrayList<>(children);
         live.forEach(ChildHandle::terminate);

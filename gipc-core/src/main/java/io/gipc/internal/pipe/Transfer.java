@@ -54,6 +54,15 @@ public final class Transfer {
         return bytes.toByteArray();
     }
 
+    /**
+     * Tells whether the last {@link #serialize} found no pipe handle, so that nothing waits for a commit.
+     *
+     * @return {@code true} when no handle is locked by this transfer
+     */
+    public boolean isEmpty() {
+        return ends.isEmpty();
+    }
+
     static Transfer current() throws NotSerializableException {
         Transfer t = CURRENT.get();
         if (t == null) {
