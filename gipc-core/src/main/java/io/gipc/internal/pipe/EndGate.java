@@ -1,6 +1,7 @@
 package io.gipc.internal.pipe;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Who is inside an end: any number of callers of {@code get}/{@code put}, or one claim by {@code close()} or a move
@@ -24,6 +25,19 @@ final class EndGate {
             if (state.compareAndSet(s, s + 1)) {
                 return true;
             }
+        }
+    }
+
+    /**
+     * Lets a caller in, waiting out a claim in progress: a move holds {@code lock} until it is committed or rolled
+     * back, a close settles under it. {@code checkOpen} throws once the claim left the end closed or moved.
+     */
+    void enter(ReentrantLock lock, Runnable checkOpen) {
+        while (!enter()) {
+            lock.lock();
+            lock.unlock();
+            checkOpen.run();
+            Thread.onSpinWait();
         }
     }
 

@@ -266,8 +266,7 @@ final class ReaderCore {
             while (true) {
                 int header = in.readInt();
                 if (header >= 0 && header <= address.maxMessageSize()) {
-                    awaitRoom(header);
-                    enqueue(in.readPayload(header));
+                    readFrame(in, header);
                 } else if (header == Wire.NEXT) {
                     int next = in.readInt();
                     lock.lock();
@@ -317,8 +316,7 @@ final class ReaderCore {
             while (true) {
                 int header = in.readInt();
                 if (header >= 0 && header <= address.maxMessageSize()) {
-                    awaitRoom(header);
-                    enqueue(in.readPayload(header));
+                    readFrame(in, header);
                 } else if (header == Wire.END) {
                     lock.lock();
                     try {
@@ -348,6 +346,12 @@ final class ReaderCore {
             finish(null);
             return false;
         }
+    }
+
+    /** Reads the payload of a frame whose header said {@code length}, once there is room, and queues it. */
+    private void readFrame(FrameReader in, int length) throws IOException, InterruptedException {
+        awaitRoom(length);
+        enqueue(in.readPayload(length));
     }
 
     /**

@@ -81,13 +81,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     }
 
     private T get(long deadline) {
-        while (!gate.enter()) {
-            // a move holds the lock until it is committed or rolled back; a close drops the core under it
-            lock.lock();
-            lock.unlock();
-            openCore();
-            Thread.onSpinWait();
-        }
+        gate.enter(lock, this::openCore);
         try {
             return getCounted(deadline);
         } finally {

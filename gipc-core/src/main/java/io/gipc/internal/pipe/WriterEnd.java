@@ -187,22 +187,11 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
                     + address.maxMessageSize() + " bytes of " + address
                     + "; nothing was written (raise the launcher's maxMessageSize)");
         }
-        enter();
+        gate.enter(lock, this::checkOpen);
         try {
             write(payload);
         } finally {
             gate.exit();
-        }
-    }
-
-    /** Enters the gate; while a close or a move holds it, waits for its outcome. */
-    private void enter() {
-        while (!gate.enter()) {
-            // a move holds the lock until it is committed or rolled back; a close sets its reason under it
-            lock.lock();
-            lock.unlock();
-            checkOpen();
-            Thread.onSpinWait();
         }
     }
 
