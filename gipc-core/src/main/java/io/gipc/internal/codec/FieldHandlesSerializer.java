@@ -162,13 +162,8 @@ final class FieldHandlesSerializer<T> extends Serializer<T> {
             } else {
                 kryo.writeClassAndObject(output, value);
             }
-        } catch (KryoException e) {
-            e.addTrace(field.trace());
-            throw e;
         } catch (RuntimeException e) {
-            KryoException wrapped = new KryoException(e);
-            wrapped.addTrace(field.trace());
-            throw wrapped;
+            throw traced(e, field);
         }
     }
 
@@ -177,14 +172,16 @@ final class FieldHandlesSerializer<T> extends Serializer<T> {
             return field.fixed()
                     ? kryo.readObjectOrNull(input, field.type(), kryo.getSerializer(field.type()))
                     : kryo.readClassAndObject(input);
-        } catch (KryoException e) {
-            e.addTrace(field.trace());
-            throw e;
         } catch (RuntimeException e) {
-            KryoException wrapped = new KryoException(e);
-            wrapped.addTrace(field.trace());
-            throw wrapped;
+            throw traced(e, field);
         }
+    }
+
+    /** Adds the field to the trace Kryo shows in its message, wrapping a failure that is not Kryo's own. */
+    private static KryoException traced(RuntimeException e, FieldInfo field) {
+        KryoException k = e instanceof KryoException ke ? ke : new KryoException(e);
+        k.addTrace(field.trace());
+        return k;
     }
 
     private static void writeInt(Output output, int value) {
