@@ -3,6 +3,7 @@ package io.gipc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gipc.internal.pipe.Handoffs;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,21 @@ class DeliveryGuaranteeTests {
         }
     }
 
+    /**
+     * Waits until {@code writer} makes no progress for a second: the reader's queue and the kernel's buffers are
+     * full, not just slow to drain (a child still starting drains in bursts, and a put then returns later).
+     */
+    static void awaitStuck(Thread writer, AtomicInteger returned) throws InterruptedException {
+        int stillFor = 0;
+        while (stillFor < 5) {
+            awaitFull(writer, returned);
+            int n = returned.get();
+            // a bounded wait on the writer's end, which must not come: the writer either progresses or is stuck
+            assertThat(writer.join(Duration.ofMillis(200))).isFalse();
+            stillFor = returned.get() == n ? stillFor + 1 : 0;
+        }
+    }
+
     @Test
     void aPutBlockedOnAFullPipeThrowsBrokenPipeWhenTheReaderIsKilled() throws Exception {
         ProcessLauncher launcher = ext.launcher();
@@ -73,10 +89,12 @@ class DeliveryGuaranteeTests {
             r.get();
         });
         assertThat(ready.reader().get(WAIT)).isEqualTo("holding the reader");
+        // the writer follows the reader to the child first: before that, a full pipe here is freed by the relay
+        assertThat(Handoffs.awaitIdle(20_000)).isTrue();
         AtomicInteger returned = new AtomicInteger();
         AtomicReference<Throwable> end = new AtomicReference<>();
         Thread writer = streamUntilFailure(p.writer(), returned, end);
-        awaitFull(writer, returned);
+        awaitStuck(writer, returned);
         int beforeKill = returned.get();
         child.kill();
         assertThat(writer.join(WAIT)).isTrue();
