@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Worker pools under fire: while many tasks run, the test SIGKILLs a random worker after every hundredth
+ * Worker pools under fire: while many tasks run, the test SIGKILLs a random worker after every tenth
  * completion. Every future must complete, with its right result or {@link GipcWorkerDiedException}; none is lost
  * and none runs twice (each execution appends its id to a file, one line per execution, with O_APPEND).
  *
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerPoolChaosTests {
 
     private static final int TASKS = Integer.getInteger("gipc.chaos.tasks", 1000);
-    private static final int KILL_EVERY = 100;
+    private static final int KILL_EVERY = 10;
 
     @RegisterExtension
     final LauncherExtension ext = new LauncherExtension();

@@ -185,22 +185,28 @@ public final class WorkerPoolImpl implements WorkerPool {
         replies.decode(warm, w.exchange(warm.requestFor(w.moveTarget()), options.taskTimeout()), w);
     }
 
-    /** Completes a task's future and counts its outcome. */
+    /**
+     * Counts a task's outcome, tells the listener, then completes its future: whoever sees the future complete also
+     * sees it counted in {@link #stats()} and in the meters.
+     */
     void finish(PoolTask task, TaskOutcome outcome, Object value, Throwable failure, long startNanos) {
-        if (outcome == TaskOutcome.CANCELLED) {
-            task.future().cancel(false);
-        } else if (failure != null) {
-            task.future().completeExceptionally(failure);
-        } else {
-            task.future().complete(value);
-        }
-        if (task.future().isCancelled()) {
-            outcome = TaskOutcome.CANCELLED;
-        }
-        completed.incrementAndGet(outcome.ordinal());
-        TaskOutcome o = outcome;
+        TaskOutcome counted = task.future().isCancelled() ? TaskOutcome.CANCELLED : outcome;
+        completed.incrementAndGet(counted.ordinal());
         Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
-        safely(() -> listener.poolTaskFinished(this, o, d));
+        safely(() -> listener.poolTaskFinished(this, counted, d));
+        boolean completedHere;
+        if (counted == TaskOutcome.CANCELLED) {
+            completedHere = task.future().cancel(false);
+        } else if (failure != null) {
+            completedHere = task.future().completeExceptionally(failure);
+        } else {
+            completedHere = task.future().complete(value);
+        }
+        if (!completedHere && counted != TaskOutcome.CANCELLED && task.future().isCancelled()) {
+            // cancelled between the check and the completion: the count follows what the caller sees
+            completed.decrementAndGet(counted.ordinal());
+            completed.incrementAndGet(TaskOutcome.CANCELLED.ordinal());
+        }
     }
 
     private void safely(Runnable r) {
