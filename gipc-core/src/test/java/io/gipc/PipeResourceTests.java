@@ -1,0 +1,111 @@
+package io.gipc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What pipes cost while they are open and what they leave behind once closed: idle pipes cost no thread, and
+ * creating, using and closing pipes and children returns the process to its file descriptor and thread counts.
+ *
+ * <p>Threads are the JVM's live platform threads (virtual threads parked on a socket hold no OS thread); file
+ * descriptors are the entries of {@code /proc/self/fd}.
+ */
+class PipeResourceTests {
+
+    private static final int IDLE_PIPES = 1000;
+    private static final int MAX_PIPE_THREADS = 8;
+    private static final int CYCLES = 10_000;
+    private static final int CHILD_STARTS = 100;
+
+    @RegisterExtension
+    final LauncherExtension ext = new LauncherExtension();
+
+    @Test
+    void aThousandOpenIdlePipesCostAtMostEightThreads() {
+        ProcessLauncher launcher = ext.launcher();
+        cycle(launcher); // the JVM-wide machinery a first pipe starts is not a cost per pipe
+        int before = platformThreads();
+        List<Pipe<String>> pipes = new ArrayList<>();
+        try {
+            for (int i = 0; i < IDLE_PIPES; i++) {
+                Pipe<String> pipe = launcher.pipe();
+                pipe.writer().put("connect " + i); // the writer's connection exists and a message went through
+                assertThat(pipe.reader().get()).isEqualTo("connect " + i);
+                pipes.add(pipe);
+            }
+            int added = platformThreads() - before;
+            System.out.println(IDLE_PIPES + " open idle pipes: " + added + " platform threads more than before ("
+                    + before + " before), " + gipcThreads() + " named gipc-*");
+            assertThat(added)
+                    .as("platform threads added by %d open idle pipes", IDLE_PIPES)
+                    .isLessThanOrEqualTo(MAX_PIPE_THREADS);
+        } finally {
+            pipes.forEach(Pipe::close);
+        }
+    }
+
+    @Test
+    void pipeCyclesAndChildStartsReturnFileDescriptorsAndThreadsToTheirCounts() throws Exception {
+        ProcessLauncher launcher = ext.launcher();
+        for (int i = 0; i < 100; i++) {
+            cycle(launcher);
+        }
+        launcher.start(() -> {}).join(Duration.ofSeconds(30));
+        long fdsBefore = openFileDescriptors();
+        int threadsBefore = platformThreads();
+        for (int i = 0; i < CYCLES; i++) {
+            cycle(launcher);
+        }
+        for (int i = 0; i < CHILD_STARTS; i++) {
+            Pipe<String> pipe = launcher.pipe();
+            PipeWriter<String> writer = pipe.writer();
+            GipcProcess child = launcher.start(() -> writer.put("from the child"));
+            assertThat(pipe.reader().get(Duration.ofSeconds(30))).isEqualTo("from the child");
+            assertThat(child.join(Duration.ofSeconds(30))).isTrue();
+            assertThat(child.exitCode()).hasValue(0);
+            pipe.close();
+        }
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> openFileDescriptors() <= fdsBefore + 2 && platformThreads() <= threadsBefore + 2,
+                "file descriptors back to " + fdsBefore + " (+2) and platform threads to " + threadsBefore
+                        + " (+2) after " + CYCLES + " pipe cycles and " + CHILD_STARTS + " child starts; now "
+                        + openFileDescriptors() + " and " + platformThreads());
+    }
+
+    /** Creates a pipe, sends one message through it and closes both ends. */
+    private static void cycle(ProcessLauncher launcher) {
+        Pipe<String> pipe = launcher.pipe();
+        pipe.writer().put("x");
+        assertThat(pipe.reader().get()).isEqualTo("x");
+        pipe.close();
+    }
+
+    private static int platformThreads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private static long gipcThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("gipc"))
+                .count();
+    }
+
+    private static long openFileDescriptors() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            throw new AssertionError("cannot list /proc/self/fd", e);
+        }
+    }
+}
