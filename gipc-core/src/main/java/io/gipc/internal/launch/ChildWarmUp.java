@@ -39,7 +39,8 @@ final class ChildWarmUp {
             for (String name : new String[] {
                 "io.gipc.internal.pipe.ReaderCore",
                 "io.gipc.internal.pipe.WriterEnd",
-                "io.gipc.internal.pipe.FrameReader",
+                "io.gipc.internal.pipe.FrameAssembler",
+                "io.gipc.internal.pipe.PipeIo",
                 "io.gipc.internal.launch.ControlClient",
                 "io.gipc.internal.launch.ChildSignals"
             }) {

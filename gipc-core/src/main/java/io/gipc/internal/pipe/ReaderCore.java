@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -25,21 +26,24 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The transport side of a reading end: the listening socket, the writer connections in segment order, and a
- * bounded queue of received messages filled by a pump thread.
+ * bounded queue of received messages filled from the connection of the current segment.
  *
- * <p>Threads: an acceptor virtual thread authenticates connections; a pump platform thread reads the connection of
- * the current segment into the queue; consumers ({@code get()} or a relay) take from the queue. All shared state
- * is guarded by {@link #lock}.
+ * <p>Threads: an acceptor virtual thread authenticates connections (parked in {@code accept}, it holds no OS
+ * thread); the JVM's one pipe I/O thread ({@link PipeIo}) reads the connection of the current segment into the
+ * queue without blocking; consumers ({@code get()} or a relay) take from the queue. An idle pipe costs no thread.
+ * All shared state is guarded by {@link #lock}; {@link #in}, {@link #key} and the frame being read belong to the I/O
+ * thread.
  *
  * <p>Moving: when the end moves to a child, the child connects with a takeover hello; a relay then renames the
  * child's socket over ours, drains what is still on its way to us and forwards every queued and later message to
  * the child, then tells it which segment comes next.
  */
-final class ReaderCore {
+final class ReaderCore implements PipeIo.Handler {
 
     private static final System.Logger LOG = System.getLogger("io.gipc.pipe");
     private static final long HELLO_TIMEOUT_MILLIS = 2000;
-    private static final long PUMP_STACK_BYTES = 256 << 10;
+    /** Frames one pipe reads before the I/O thread turns to the others. */
+    private static final int DRIVE_BUDGET = 256;
     /** How long a consumer spins for a message before it parks: a reply often arrives within this. */
     private static final long SPIN_NANOS = 30_000;
 
@@ -65,7 +69,16 @@ final class ReaderCore {
     private int nextSegment;
     private SocketChannel current;
     private SocketChannel predecessor;
-    private boolean pumpWaiting;
+    /** Where reading stands; written under {@link #lock}. */
+    private Reading reading = Reading.AWAITING_SEGMENT;
+    /** The length of the payload whose reading waits for room in the queue, or -1. */
+    private int pausedFor = -1;
+
+    private FrameAssembler in;
+    private SelectionKey key;
+    private boolean haveHeader;
+    private int header;
+    private boolean admitted;
     private boolean finished;
     private GipcException pendingError;
     private boolean closed;
@@ -74,6 +87,18 @@ final class ReaderCore {
     private boolean takeoverStarted;
     private boolean sentinelSeen;
     private Handoff relay;
+
+    /** What the I/O thread reads next. */
+    private enum Reading {
+        /** The stream the old holder relays, after a takeover. */
+        RELAYED,
+        /** The connection of segment {@link #nextSegment}. */
+        SEGMENT,
+        /** The next segment's writer has not connected yet. */
+        AWAITING_SEGMENT,
+        /** The stream is over. */
+        DONE
+    }
 
     private ReaderCore(PipeAddress address, long capacity, ServerSocketChannel listener) {
         this.address = address;
@@ -140,13 +165,7 @@ final class ReaderCore {
 
     private void startThreads() {
         Thread.ofVirtual().name("gipc-accept-" + address.name()).start(this::acceptLoop);
-        // A platform thread blocked in read() is woken by the kernel directly; a virtual one needs the JDK's
-        // poller and a carrier first, which tripled the round-trip time of small messages.
-        Thread.ofPlatform()
-                .daemon()
-                .stackSize(PUMP_STACK_BYTES)
-                .name("gipc-pump-" + address.name())
-                .start(this::pump);
+        PipeIo.get().execute(this::startReading);
     }
 
     PipeAddress address() {
@@ -171,7 +190,7 @@ final class ReaderCore {
                 queuedBytes -= payload.length;
                 demanded = false;
                 updateReadable();
-                changed.signalAll();
+                resumeIfRoom();
                 return payload;
             }
             if (pendingError != null) {
@@ -186,11 +205,11 @@ final class ReaderCore {
         }
     }
 
-    /** A consumer found the queue empty: the pump may now read a message larger than the queue. */
+    /** A consumer found the queue empty: a message larger than the queue may now be read. */
     private void demand() {
         if (!demanded) {
             demanded = true;
-            changed.signalAll();
+            resumeIfRoom();
         }
     }
 
@@ -238,135 +257,190 @@ final class ReaderCore {
         readable = !queue.isEmpty() || finished || pendingError != null || closed;
     }
 
-    // ---- pump ----
+    // ---- reading, on the pipe I/O thread ----
 
-    private void pump() {
-        try {
-            if (predecessor != null && !readPredecessor()) {
-                return;
-            }
-            while (true) {
-                SocketChannel ch = awaitSegment();
-                if (ch == null) {
-                    return;
-                }
-                if (!readSegment(ch)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            finish(null);
-        }
-    }
-
-    /** Reads what the old holder relays; returns false when the stream ended for good. */
-    private boolean readPredecessor() throws InterruptedException {
-        FrameReader in = new FrameReader(predecessor);
-        try {
-            while (true) {
-                int header = in.readInt();
-                if (header >= 0 && header <= address.maxMessageSize()) {
-                    readFrame(in, header);
-                } else if (header == Wire.NEXT) {
-                    int next = in.readInt();
-                    lock.lock();
-                    try {
-                        nextSegment = next;
-                        closeQuietly(predecessor);
-                        predecessor = null;
-                        changed.signalAll();
-                    } finally {
-                        lock.unlock();
-                    }
-                    return true;
-                } else {
-                    finish(null);
-                    return false;
-                }
-            }
-        } catch (IOException e) {
-            finish(null);
-            return false;
-        }
-    }
-
-    private SocketChannel awaitSegment() throws InterruptedException {
+    /** Begins reading on the I/O thread: the predecessor's relayed stream first, if there is one. */
+    private void startReading() {
+        SocketChannel first;
         lock.lock();
         try {
-            while (!closed && !pending.containsKey(nextSegment)) {
-                pumpWaiting = true;
-                changed.signalAll();
-                changed.await();
-            }
-            pumpWaiting = false;
             if (closed) {
-                return null;
+                reading = Reading.DONE;
+                return;
             }
-            current = pending.remove(nextSegment);
-            return current;
+            first = predecessor;
+            reading = first != null ? Reading.RELAYED : Reading.AWAITING_SEGMENT;
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Reads one segment; returns true when it ended with {@link Wire#END}, false when the stream is over. */
-    private boolean readSegment(SocketChannel ch) throws InterruptedException {
-        FrameReader in = new FrameReader(ch);
-        try {
-            while (true) {
-                int header = in.readInt();
-                if (header >= 0 && header <= address.maxMessageSize()) {
-                    readFrame(in, header);
-                } else if (header == Wire.END) {
-                    lock.lock();
-                    try {
-                        closeQuietly(ch);
-                        current = null;
-                        nextSegment++;
-                        changed.signalAll();
-                    } finally {
-                        lock.unlock();
-                    }
-                    return true;
-                } else {
-                    String what = header >= 0
-                            ? "a frame of " + header + " bytes, larger than the maximum of " + address.maxMessageSize()
-                                    + " bytes"
-                            : "a corrupted frame header (" + header + ")";
-                    LOG.log(Level.WARNING, "refused {0} on {1}; closing that connection", what, address);
-                    closeQuietly(ch);
-                    finish(new GipcException("refused " + what + " on " + address
-                            + ": the message was not read and the writer's connection was closed"));
-                    return false;
-                }
-            }
-        } catch (IOException e) {
-            // end of stream, at a frame boundary or within one: the writer closed or its process died
-            closeQuietly(ch);
-            finish(null);
-            return false;
+        if (first == null || attach(first)) {
+            drive();
         }
     }
 
-    /** Reads the payload of a frame whose header said {@code length}, once there is room, and queues it. */
-    private void readFrame(FrameReader in, int length) throws IOException, InterruptedException {
-        awaitRoom(length);
-        enqueue(in.readPayload(length));
+    @Override
+    public void drive() {
+        if (in != null) {
+            in.readable();
+        }
+        try {
+            for (int budget = DRIVE_BUDGET; budget > 0; budget--) {
+                boolean progressed = switch (reading) {
+                    case DONE -> false;
+                    case AWAITING_SEGMENT -> nextConnection();
+                    case RELAYED, SEGMENT -> frameStep();
+                };
+                if (!progressed) {
+                    return;
+                }
+            }
+            // one busy pipe does not keep the others waiting: go on after what is queued on the I/O thread
+            PipeIo.get().execute(this::drive);
+        } catch (IOException e) {
+            // end of stream, at a frame boundary or within one: the writer closed or its process died
+            endStream(null);
+        }
+    }
+
+    @Override
+    public void failed(Throwable error) {
+        endStream(
+                new GipcException("reading " + address + " failed (" + error + "); its connection was closed", error));
+    }
+
+    /** Reads one frame or control word; returns whether it got one (false: wait for the socket or for room). */
+    private boolean frameStep() throws IOException {
+        if (!haveHeader) {
+            if (!in.intReady()) {
+                return false;
+            }
+            header = in.takeInt();
+            haveHeader = true;
+        }
+        if (header >= 0 && header <= address.maxMessageSize()) {
+            if (!admitted && !(admitted = admit(header))) {
+                return false;
+            }
+            byte[] payload = in.payload(header);
+            if (payload == null) {
+                return false;
+            }
+            haveHeader = false;
+            admitted = false;
+            enqueue(payload);
+            return true;
+        }
+        if (reading == Reading.RELAYED) {
+            return relayedControl();
+        }
+        haveHeader = false;
+        if (header == Wire.END) {
+            lock.lock();
+            try {
+                closeQuietly(current);
+                current = null;
+                nextSegment++;
+                reading = Reading.AWAITING_SEGMENT;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            return true;
+        }
+        String what = header >= 0
+                ? "a frame of " + header + " bytes, larger than the maximum of " + address.maxMessageSize() + " bytes"
+                : "a corrupted frame header (" + header + ")";
+        LOG.log(Level.WARNING, "refused {0} on {1}; closing that connection", what, address);
+        endStream(new GipcException("refused " + what + " on " + address
+                + ": the message was not read and the writer's connection was closed"));
+        return false;
+    }
+
+    /** The old holder's relayed stream ends with the next segment's number, or with end of stream. */
+    private boolean relayedControl() throws IOException {
+        if (header != Wire.NEXT) {
+            endStream(null);
+            return false;
+        }
+        if (!in.intReady()) {
+            return false;
+        }
+        int next = in.takeInt();
+        haveHeader = false;
+        lock.lock();
+        try {
+            nextSegment = next;
+            closeQuietly(predecessor);
+            predecessor = null;
+            reading = Reading.AWAITING_SEGMENT;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return true;
+    }
+
+    /** Takes the connection of the next segment once it has connected; returns whether it did. */
+    private boolean nextConnection() {
+        SocketChannel ch;
+        lock.lock();
+        try {
+            if (closed) {
+                reading = Reading.DONE;
+                return false;
+            }
+            ch = pending.remove(nextSegment);
+            if (ch == null) {
+                changed.signalAll(); // a relay waits to learn that the next segment has not connected here
+                return false;
+            }
+            current = ch;
+            reading = Reading.SEGMENT;
+        } finally {
+            lock.unlock();
+        }
+        return attach(ch);
+    }
+
+    private boolean attach(SocketChannel ch) {
+        try {
+            in = new FrameAssembler(ch);
+            key = PipeIo.get().register(ch, this);
+            return true;
+        } catch (IOException e) {
+            endStream(null);
+            return false;
+        }
     }
 
     /**
-     * Waits until a payload of {@code length} bytes may be read: it fits in the queue, or the queue is empty and
-     * the payload is no larger than the queue, or a consumer waits for it. Until then its bytes stay in the
-     * socket, so the writer blocks as with an OS pipe.
+     * Whether a payload of {@code length} bytes may be read now: it fits in the queue, or the queue is empty and
+     * the payload is no larger than the queue, or a consumer waits for it. Otherwise the connection is not read
+     * until a consumer makes room, and its bytes stay in the socket, so the writer blocks as with an OS pipe.
      */
-    private void awaitRoom(int length) throws InterruptedException {
+    private boolean admit(int length) {
         lock.lock();
         try {
-            while (!closed && !hasRoom(length)) {
-                changed.await();
+            if (closed) {
+                reading = Reading.DONE;
+                return false;
             }
+            boolean room = hasRoom(length);
+            pausedFor = room ? -1 : length;
+            if (key.isValid()) {
+                key.interestOps(room ? SelectionKey.OP_READ : 0);
+            }
+            return room;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Call with {@link #lock} held after the queue shrank or a consumer asked: reading goes on if it may. */
+    private void resumeIfRoom() {
+        if (pausedFor >= 0 && hasRoom(pausedFor)) {
+            pausedFor = -1;
+            PipeIo.get().execute(this::drive);
         }
     }
 
@@ -377,7 +451,7 @@ final class ReaderCore {
         return queuedBytes + length <= capacity;
     }
 
-    /** Queues a payload that {@link #awaitRoom} admitted: only this pump adds, so the room is still there. */
+    /** Queues a payload that {@link #admit} let in. */
     private void enqueue(byte[] payload) {
         lock.lock();
         try {
@@ -391,6 +465,25 @@ final class ReaderCore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The stream is over: the connection being read is closed, consumers see end of stream or {@code error}. */
+    private void endStream(GipcException error) {
+        lock.lock();
+        try {
+            reading = Reading.DONE;
+            if (current != null) {
+                closeQuietly(current);
+                current = null;
+            }
+            if (predecessor != null) {
+                closeQuietly(predecessor);
+                predecessor = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        finish(error);
     }
 
     private void finish(GipcException error) {
@@ -452,6 +545,9 @@ final class ReaderCore {
                         // a segment connects again only when its first holder died before it attached: that
                         // connection carried nothing, the new one takes its place
                         closeQuietly(pending.put(hello.segment(), ch));
+                        if (reading == Reading.AWAITING_SEGMENT && hello.segment() == nextSegment) {
+                            PipeIo.get().execute(this::drive);
+                        }
                         changed.signalAll();
                     }
                     return true;
@@ -575,7 +671,10 @@ final class ReaderCore {
                 if (queue.isEmpty()) {
                     demand();
                 }
-                while (queue.isEmpty() && !finished && !closed && !(pumpWaiting && !pending.containsKey(nextSegment))) {
+                while (queue.isEmpty()
+                        && !finished
+                        && !closed
+                        && !(reading == Reading.AWAITING_SEGMENT && !pending.containsKey(nextSegment))) {
                     changed.await();
                 }
                 if (!queue.isEmpty()) {
@@ -583,7 +682,7 @@ final class ReaderCore {
                     queuedBytes -= payload.length;
                     demanded = false;
                     updateReadable();
-                    changed.signalAll();
+                    resumeIfRoom();
                 } else if (finished || closed) {
                     payload = null;
                     trailer = Wire.EOF;
@@ -659,6 +758,7 @@ final class ReaderCore {
             }
             closed = true;
             finished = true;
+            reading = Reading.DONE;
             deletePath = ownsPath;
             ownsPath = false;
             if (current != null) {
