@@ -83,6 +83,58 @@ class PipeResourceTests {
                         + openFileDescriptors() + " and " + platformThreads());
     }
 
+    @Test
+    void pipesThatNobodyReferencesAreClosedAndTheirDescriptorsFreed() {
+        ProcessLauncher launcher = ext.launcher();
+        cycle(launcher);
+        long fdsBefore = openFileDescriptors();
+        for (int i = 0; i < 200; i++) {
+            Pipe<String> dropped = launcher.pipe();
+            dropped.writer().put("x");
+            assertThat(dropped.reader().get()).isEqualTo("x");
+        }
+        assertThat(openFileDescriptors()).as("200 open pipes hold descriptors").isGreaterThan(fdsBefore + 200);
+        int[] polls = {0};
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> {
+                    if (polls[0]++ % 50 == 0) {
+                        System.gc();
+                    }
+                    return openFileDescriptors() <= fdsBefore + 2;
+                },
+                "the descriptors of 200 unreferenced pipes freed (back to " + fdsBefore + " +2)");
+    }
+
+    @Test
+    void aReaderSeesWhatAnUnreferencedWriterPutThenEndOfStream() {
+        PipeReader<String> reader = readerOfADroppedWriter(ext.launcher());
+        assertThat(reader.get(Duration.ofSeconds(10))).isEqualTo("first");
+        assertThat(reader.get(Duration.ofSeconds(10))).isEqualTo("second");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            System.gc();
+            try {
+                String unexpected = reader.get(Duration.ofMillis(50));
+                throw new AssertionError("a third message arrived: " + unexpected);
+            } catch (GipcTimeoutException e) {
+                assertThat(System.nanoTime() - deadline)
+                        .as("end of stream within 30 s of dropping the writer")
+                        .isNegative();
+            } catch (GipcEofException e) {
+                return;
+            }
+        }
+    }
+
+    /** Puts two messages and drops the writer: only the reader is referenced when this returns. */
+    private static PipeReader<String> readerOfADroppedWriter(ProcessLauncher launcher) {
+        Pipe<String> pipe = launcher.pipe();
+        pipe.writer().put("first");
+        pipe.writer().put("second");
+        return pipe.reader();
+    }
+
     /** Creates a pipe, sends one message through it and closes both ends. */
     private static void cycle(ProcessLauncher launcher) {
         Pipe<String> pipe = launcher.pipe();

@@ -108,7 +108,7 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         PipeCounters counters = newPipe(name, c, maxMessageSize);
         SimplexPipe<T> p =
                 SimplexPipe.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
-        PipeTraffic traffic = pipes.add(counters, name != null, p::isOpenHere);
+        PipeTraffic traffic = pipes.add(counters, name != null, p.openProbe());
         safely(() -> config.listener().pipeCreated(traffic));
         return p;
     }
@@ -144,7 +144,7 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         PipeCounters counters = newPipe(name, c, maxMessageSize);
         DuplexPipeImpl<T> p =
                 DuplexPipeImpl.create(directory.path().toString(), counters.name(), c, maxMessageSize, counters);
-        PipeTraffic traffic = pipes.add(counters, name != null, p::isOpenHere);
+        PipeTraffic traffic = pipes.add(counters, name != null, p.openProbe());
         safely(() -> config.listener().pipeCreated(traffic));
         return p;
     }

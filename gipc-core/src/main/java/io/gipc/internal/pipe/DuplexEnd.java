@@ -6,6 +6,7 @@ import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * One end of a duplex pipe: the reading end of one simplex channel and the writing end of the other.
@@ -64,6 +65,11 @@ public final class DuplexEnd<T> implements DuplexHandle<T>, PipeHandle, Serializ
 
     boolean isOpen() {
         return in.isOpen() || out.isOpen();
+    }
+
+    /** Whether either side is open here, asked without referring to this end (see {@link PipeCleaner}). */
+    BooleanSupplier openProbe() {
+        return PipeProbes.either(in.openProbe(), out.openProbe());
     }
 
     @Serial

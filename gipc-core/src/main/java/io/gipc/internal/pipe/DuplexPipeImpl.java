@@ -6,6 +6,7 @@ import io.gipc.DuplexPipe;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.function.BooleanSupplier;
 
 /**
  * A duplex pipe made of two simplex channels, one per direction (as gipc makes it of two OS pipes).
@@ -68,6 +69,11 @@ public final class DuplexPipeImpl<T> implements DuplexPipe<T>, PipeHandle, Seria
      */
     public boolean isOpenHere() {
         return first.isOpen() || second.isOpen();
+    }
+
+    /** {@link #isOpenHere()} without referring to this pipe, so that a registry can ask it of a collectable pipe. */
+    public BooleanSupplier openProbe() {
+        return PipeProbes.either(first.openProbe(), second.openProbe());
     }
 
     @Override

@@ -735,6 +735,29 @@ final class ReaderCore implements PipeIo.Handler {
         }
     }
 
+    /** Closes a reader whose end nobody references any more, unless it is moving to a child. */
+    void closeUnreferenced() {
+        lock.lock();
+        try {
+            if (moving || closed) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        closeHere();
+    }
+
+    /** Whether this reader is open in this process: not closed, and not handed over to a child. */
+    boolean isOpenHere() {
+        lock.lock();
+        try {
+            return !closed && !moving;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Closes the reader for a user of this process: writers here see a broken pipe at once. */
     void closeHere() {
         closedHere = true;

@@ -9,10 +9,12 @@ import io.gipc.PipeReader;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The reading end of a simplex channel, as users hold it.
@@ -47,6 +49,8 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         this.closedReason = reason;
         if (core == null) {
             gate.claim();
+        } else {
+            PipeCleaner.register(this, core::closeUnreferenced);
         }
     }
 
@@ -109,6 +113,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
             throw interrupted(e);
         } finally {
             lock.unlock();
+            Reference.reachabilityFence(this);
         }
         try {
             return codec.decode(payload);
@@ -162,6 +167,12 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         }
     }
 
+    /** Whether this end is open, asked without referring to it: its core is open and has not moved away. */
+    BooleanSupplier openProbe() {
+        ReaderCore c = core;
+        return c == null ? () -> false : c::isOpenHere;
+    }
+
     boolean isOpen() {
         return core != null;
     }
@@ -205,7 +216,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
                     EndHandoff.register(Secrets.nextLong(), target, started -> childGone(c, started), ok -> {});
             c.beginMove(handoff);
             core = null;
-            closedReason = "was moved to " + target.describe() + (wholePipe ? WriterEnd.WHOLE_PIPE_NOTE : "");
+            closedReason = "was moved to " + target.describe() + (wholePipe ? WriterCore.WHOLE_PIPE_NOTE : "");
         } finally {
             lock.unlock();
         }

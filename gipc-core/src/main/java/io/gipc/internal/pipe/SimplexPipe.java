@@ -7,6 +7,7 @@ import io.gipc.PipeWriter;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.function.BooleanSupplier;
 
 /**
  * A simplex pipe: a reading end listening in this process and a writing end connected to it. Capturing the whole
@@ -71,6 +72,11 @@ public final class SimplexPipe<T> implements Pipe<T>, PipeHandle, Serializable {
      */
     public boolean isOpenHere() {
         return reader.isOpen() || writer.isOpen();
+    }
+
+    /** {@link #isOpenHere()} without referring to this pipe, so that a registry can ask it of a collectable pipe. */
+    public BooleanSupplier openProbe() {
+        return PipeProbes.either(reader.openProbe(), writer.openProbe());
     }
 
     @Override
