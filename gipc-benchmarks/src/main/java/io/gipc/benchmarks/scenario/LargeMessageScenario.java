@@ -13,7 +13,6 @@ import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
@@ -69,19 +68,13 @@ public final class LargeMessageScenario implements Scenario {
     @Override
     public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
         for (String codec : new String[] {"raw", "pickle"}) {
-            PythonResult result = PythonCalls.run(
-                    python,
-                    PythonSide.GIPC,
-                    "gipc_large.py",
-                    options.largeRepetitions(),
-                    options,
-                    out,
-                    codec + "-",
-                    "--bytes",
-                    Integer.toString(options.largeBytes()),
-                    "--codec",
-                    codec);
-            PythonCalls.record(
+            PythonResult result = PythonCall.gipc("gipc_large.py")
+                    .with("--bytes", options.largeBytes())
+                    .with("--codec", codec)
+                    .repetitions(options.largeRepetitions())
+                    .prefixed(codec + "-")
+                    .run(python, options, out);
+            PythonCall.record(
                     result, "mb_per_s", out, codec.equals("raw") ? Figure.LARGE_RAW_MBPS : Figure.LARGE_KRYO_MBPS);
         }
     }

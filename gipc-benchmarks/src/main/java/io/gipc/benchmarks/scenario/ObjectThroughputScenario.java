@@ -11,7 +11,6 @@ import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.util.List;
 import java.util.Locale;
 
@@ -79,23 +78,9 @@ public final class ObjectThroughputScenario implements Scenario {
 
     @Override
     public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
-        PythonResult result = PythonCalls.run(
-                python,
-                PythonSide.GIPC,
-                "gipc_throughput.py",
-                options.repetitions(),
-                options,
-                out,
-                "",
-                "--payload",
-                payload.pythonKind(),
-                "--size",
-                Integer.toString(payload.pythonSize()),
-                "--codec",
-                "pickle",
-                "--min-seconds",
-                Double.toString(options.minSeconds()));
-        PythonCalls.record(result, payload.bytesPerMessage() > 0 ? "mb_per_s" : "msgs_per_s", out, figure);
+        PythonResult result = ThroughputShape.python(payload.pythonKind(), payload.pythonSize(), "pickle", options)
+                .run(python, options, out);
+        PythonCall.record(result, payload.bytesPerMessage() > 0 ? "mb_per_s" : "msgs_per_s", out, figure);
     }
 
     private double rate(long n, double seconds) {

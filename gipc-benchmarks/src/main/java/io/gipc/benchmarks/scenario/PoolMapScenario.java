@@ -8,7 +8,6 @@ import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -55,23 +54,12 @@ public final class PoolMapScenario implements Scenario {
     @Override
     public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
         for (int chunksize : new int[] {1, 500}) {
-            PythonResult result = PythonCalls.run(
-                    python,
-                    PythonSide.PPE,
-                    "ppe_pool.py",
-                    options.repetitions(),
-                    options,
-                    out,
-                    "chunksize" + chunksize + "-",
-                    "--mode",
-                    "map",
-                    "--workers",
-                    Integer.toString(Pools.WORKERS),
-                    "--tasks",
-                    Integer.toString(options.mapTasks()),
-                    "--chunksize",
-                    Integer.toString(chunksize));
-            PythonCalls.record(
+            PythonResult result = Pools.processPool("map")
+                    .with("--tasks", options.mapTasks())
+                    .with("--chunksize", chunksize)
+                    .prefixed("chunksize" + chunksize + "-")
+                    .run(python, options, out);
+            PythonCall.record(
                     result,
                     "tasks_per_s",
                     out,

@@ -8,7 +8,6 @@ import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,21 +57,10 @@ public final class PoolRoundTripScenario implements Scenario {
 
     @Override
     public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
-        PythonResult result = PythonCalls.run(
-                python,
-                PythonSide.PPE,
-                "ppe_pool.py",
-                options.repetitions(),
-                options,
-                out,
-                "",
-                "--mode",
-                "rtt",
-                "--workers",
-                Integer.toString(Pools.WORKERS),
-                "--round-trips",
-                Integer.toString(options.poolRoundTrips()));
-        PythonCalls.record(result, "p50_us", out, Figure.POOL_RTT_P50);
-        PythonCalls.record(result, "p99_us", out, Figure.POOL_RTT_P99);
+        PythonResult result = Pools.processPool("rtt")
+                .with("--round-trips", options.poolRoundTrips())
+                .run(python, options, out);
+        PythonCall.record(result, "p50_us", out, Figure.POOL_RTT_P50);
+        PythonCall.record(result, "p99_us", out, Figure.POOL_RTT_P99);
     }
 }

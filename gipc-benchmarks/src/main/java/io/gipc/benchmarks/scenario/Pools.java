@@ -41,6 +41,11 @@ final class Pools {
         }
     }
 
+    /** The run of {@code ppe_pool.py} in one mode with as many workers as ours. */
+    static PythonCall processPool(String mode) {
+        return PythonCall.processPool("ppe_pool.py").with("--mode", mode).with("--workers", WORKERS);
+    }
+
     /** The trivial task: returns 1. */
     static ChildCallable<Integer> one() {
         return () -> 1;

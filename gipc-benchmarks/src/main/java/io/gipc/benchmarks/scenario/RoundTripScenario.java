@@ -13,7 +13,6 @@ import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.util.Arrays;
 import java.util.List;
 
@@ -64,19 +63,12 @@ public final class RoundTripScenario implements Scenario {
 
     @Override
     public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
-        PythonResult result = PythonCalls.run(
-                python,
-                PythonSide.GIPC,
-                "gipc_roundtrip.py",
-                options.repetitions(),
-                options,
-                out,
-                "",
-                "--round-trips",
-                Integer.toString(options.roundTrips()));
+        PythonResult result = PythonCall.gipc("gipc_roundtrip.py")
+                .with("--round-trips", options.roundTrips())
+                .run(python, options, out);
         // A gevent program has one kind of caller: its figures are compared with both of ours.
-        PythonCalls.record(result, "p50_us", out, Figure.ROUND_TRIP_PLATFORM_P50, Figure.ROUND_TRIP_VIRTUAL_P50);
-        PythonCalls.record(result, "p99_us", out, Figure.ROUND_TRIP_PLATFORM_P99, Figure.ROUND_TRIP_VIRTUAL_P99);
+        PythonCall.record(result, "p50_us", out, Figure.ROUND_TRIP_PLATFORM_P50, Figure.ROUND_TRIP_VIRTUAL_P50);
+        PythonCall.record(result, "p99_us", out, Figure.ROUND_TRIP_PLATFORM_P99, Figure.ROUND_TRIP_VIRTUAL_P99);
     }
 
     private static ChildTask childTask(DuplexHandle<byte[]> handle) {

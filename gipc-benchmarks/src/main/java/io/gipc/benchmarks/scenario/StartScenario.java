@@ -13,7 +13,6 @@ import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,18 +72,11 @@ public final class StartScenario implements Scenario {
 
     @Override
     public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
-        PythonResult result = PythonCalls.run(
-                python,
-                PythonSide.GIPC,
-                "gipc_start.py",
-                options.repetitions(),
-                options,
-                out,
-                "",
-                "--starts",
-                Integer.toString(options.starts()));
-        PythonCalls.record(result, "p50_ms", out, Figure.START_P50, Figure.START_POOLED_P50);
-        PythonCalls.record(result, "max_ms", out, Figure.START_MAX);
+        PythonResult result = PythonCall.gipc("gipc_start.py")
+                .with("--starts", options.starts())
+                .run(python, options, out);
+        PythonCall.record(result, "p50_ms", out, Figure.START_P50, Figure.START_POOLED_P50);
+        PythonCall.record(result, "max_ms", out, Figure.START_MAX);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -122,27 +121,14 @@ public final class ThroughputScenario implements Scenario {
             Figure megabytes,
             String prefix)
             throws Exception {
-        PythonResult result = PythonCalls.run(
-                python,
-                PythonSide.GIPC,
-                "gipc_throughput.py",
-                options.repetitions(),
-                options,
-                out,
-                prefix,
-                "--payload",
-                "bytes",
-                "--size",
-                Integer.toString(size),
-                "--codec",
-                codec,
-                "--min-seconds",
-                Double.toString(options.minSeconds()));
+        PythonResult result = ThroughputShape.python("bytes", size, codec, options)
+                .prefixed(prefix)
+                .run(python, options, out);
         if (messages != null) {
-            PythonCalls.record(result, "msgs_per_s", out, messages);
+            PythonCall.record(result, "msgs_per_s", out, messages);
         }
         if (megabytes != null) {
-            PythonCalls.record(result, "mb_per_s", out, megabytes);
+            PythonCall.record(result, "mb_per_s", out, megabytes);
         }
     }
 

@@ -27,6 +27,18 @@ final class ThroughputShape {
      */
     record Timings(long n, List<Double> seconds) {}
 
+    /**
+     * Returns the run of {@code gipc_throughput.py} that mirrors this shape on gipc (Python): fresh child per run,
+     * as in gipc's script, with the same {@code --min-seconds}.
+     */
+    static PythonCall python(String payload, int size, String codec, BenchmarkOptions options) {
+        return PythonCall.gipc("gipc_throughput.py")
+                .with("--payload", payload)
+                .with("--size", size)
+                .with("--codec", codec)
+                .with("--min-seconds", options.minSeconds());
+    }
+
     static Timings measure(Run run, BenchmarkOptions options, String label) throws Exception {
         long n = 1;
         double seconds;

@@ -6,7 +6,6 @@ import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.python.PythonResult;
 import io.gipc.benchmarks.python.PythonRunner;
-import io.gipc.benchmarks.python.PythonSide;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,18 +61,10 @@ public final class WarmStartScenario implements Scenario {
 
     @Override
     public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
-        PythonResult result = PythonCalls.run(
-                python,
-                PythonSide.GIPC,
-                "gipc_start.py",
-                options.repetitions(),
-                options,
-                out,
-                "",
-                "--starts",
-                Integer.toString(options.warmStarts()),
-                "--idle-millis",
-                Long.toString(options.warmIdleMillis()));
-        PythonCalls.record(result, "p50_ms", out, Figure.START_WARM_P50);
+        PythonResult result = PythonCall.gipc("gipc_start.py")
+                .with("--starts", options.warmStarts())
+                .with("--idle-millis", options.warmIdleMillis())
+                .run(python, options, out);
+        PythonCall.record(result, "p50_ms", out, Figure.START_WARM_P50);
     }
 }
