@@ -11,7 +11,9 @@ import java.nio.file.Path;
 /**
  * Runs the whole suite: prints the table on stdout (progress goes to stderr) and writes {@code benchmarks.json},
  * {@code benchmarks.svg} and {@code benchmarks-table.md} to {@code --out}. Exits with 0 when every figure was
- * measured on both sides, 1 when some failed, 2 on a bad command line.
+ * measured on every side this machine can run (a Python side without an interpreter, or gipc's without
+ * {@code --gipc}, is reported as not measured, which is no failure), 1 when a measurement failed, 2 on a bad
+ * command line.
  */
 public final class BenchmarkMain {
 

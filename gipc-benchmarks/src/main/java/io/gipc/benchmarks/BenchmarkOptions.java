@@ -1,5 +1,6 @@
 package io.gipc.benchmarks;
 
+import io.gipc.LauncherConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,12 @@ import java.util.Set;
  * @param out the directory for the JSON, chart and Markdown table
  * @param only the scenarios to run; empty means all
  * @param childJvmArguments JVM arguments added to every child, gipc's and the baseline's, after gipc's defaults
+ * @param poolRoundTrips submit → result round trips per repetition of the pool latency figure
+ * @param mapTasks inputs of one {@code map} in the pool map figure
+ * @param warmStarts starts per repetition of the warm-pool start figure
+ * @param warmIdleMillis how long the pre-started JVM idles before each warm-pool start
+ * @param gipcCheckout a gipc source checkout for the same-run gipc (Python) figures, or {@code null} for none
+ * @param python the Python interpreter of the same-run figures, or {@code null} to look for one
  */
 public record BenchmarkOptions(
         boolean smoke,
@@ -35,11 +42,28 @@ public record BenchmarkOptions(
         long idleMillis,
         Path out,
         Set<String> only,
-        List<String> childJvmArguments) {
+        List<String> childJvmArguments,
+        int poolRoundTrips,
+        int mapTasks,
+        int warmStarts,
+        long warmIdleMillis,
+        Path gipcCheckout,
+        String python) {
 
     /** The scenario names {@code --only} accepts. */
-    public static final List<String> SCENARIOS =
-            List.of("throughput-64000", "throughput-1", "large", "rtt", "start", "tcp-echo", "idle-memory");
+    public static final List<String> SCENARIOS = List.of(
+            "throughput-64000",
+            "throughput-1",
+            "throughput-string-64000",
+            "records-1000",
+            "large",
+            "rtt",
+            "start",
+            "start-warm",
+            "pool-rtt",
+            "pool-map",
+            "tcp-echo",
+            "idle-memory");
 
     static final String USAGE = """
             usage: java -jar gipc-benchmarks.jar [options]
@@ -52,6 +76,15 @@ public record BenchmarkOptions(
               --starts N            child starts per start-latency repetition (default 30)
               --clients N           TCP clients in example 2 (default 1000)
               --idle-millis MS      how long a child idles before its VmRSS is read (default 1000)
+              --pool-round-trips N  submit -> result round trips per pool-latency repetition (default 2000)
+              --map-tasks N         inputs of one pool map (default 20000)
+              --warm-starts N       starts per warm-pool start repetition (default 10)
+              --warm-idle-millis MS how long the pre-started JVM idles before each warm-pool start (default 1000)
+              --gipc DIR            a gipc source checkout: measure gipc (Python) in the same run
+                                    (without it, gipc's recorded figures are shown, marked "recorded")
+              --python EXE          the Python for the same-run figures (default: the first of python3 on PATH
+                                    and /usr/bin/python3 that can import gevent for gipc's figures, and that
+                                    runs at all for ProcessPoolExecutor's)
               --out DIR             where benchmarks.json, benchmarks.svg and benchmarks-table.md go
                                     (default target/benchmark-results)
               --only A,B            run only these scenarios: %s
@@ -72,6 +105,10 @@ public record BenchmarkOptions(
         require(starts >= 1, "--starts must be at least 1");
         require(clients >= 1, "--clients must be at least 1");
         require(idleMillis >= 0, "--idle-millis must not be negative");
+        require(poolRoundTrips >= 1, "--pool-round-trips must be at least 1");
+        require(mapTasks >= 1, "--map-tasks must be at least 1");
+        require(warmStarts >= 1, "--warm-starts must be at least 1");
+        require(warmIdleMillis >= 0, "--warm-idle-millis must not be negative");
         for (String name : only) {
             require(SCENARIOS.contains(name), "--only: unknown scenario '" + name + "'; known: " + SCENARIOS);
         }
@@ -118,10 +155,32 @@ public record BenchmarkOptions(
                     Long.parseLong(values.getOrDefault("--idle-millis", smoke ? "0" : "1000")),
                     Path.of(values.getOrDefault("--out", "target/benchmark-results")),
                     values.containsKey("--only") ? Set.of(values.get("--only").split(",")) : Set.of(),
-                    childJvmArguments);
+                    childJvmArguments,
+                    Integer.parseInt(values.getOrDefault("--pool-round-trips", smoke ? "50" : "2000")),
+                    Integer.parseInt(values.getOrDefault("--map-tasks", smoke ? "200" : "20000")),
+                    Integer.parseInt(values.getOrDefault("--warm-starts", smoke ? "2" : "10")),
+                    Long.parseLong(values.getOrDefault("--warm-idle-millis", smoke ? "0" : "1000")),
+                    values.containsKey("--gipc") ? Path.of(values.get("--gipc")) : null,
+                    values.get("--python"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage() + "\n" + USAGE, e);
         }
+    }
+
+    /**
+     * Returns the launcher settings of gipc's side: the defaults, with {@code --child-jvm-arg}s added to the
+     * children's JVM arguments.
+     *
+     * @return the settings
+     */
+    public LauncherConfig launcherConfig() {
+        LauncherConfig config = LauncherConfig.defaults();
+        if (childJvmArguments.isEmpty()) {
+            return config;
+        }
+        List<String> arguments = new ArrayList<>(config.jvmArguments());
+        arguments.addAll(childJvmArguments);
+        return config.withJvmArguments(arguments);
     }
 
     /**
@@ -160,6 +219,12 @@ public record BenchmarkOptions(
         map.put("starts", starts);
         map.put("clients", clients);
         map.put("idleMillis", idleMillis);
+        map.put("poolRoundTrips", poolRoundTrips);
+        map.put("mapTasks", mapTasks);
+        map.put("warmStarts", warmStarts);
+        map.put("warmIdleMillis", warmIdleMillis);
+        map.put("gipc", gipcCheckout == null ? null : gipcCheckout.toString());
+        map.put("python", python == null ? "auto" : python);
         map.put(
                 "only",
                 only.isEmpty() ? "all" : String.join(",", only.stream().sorted().toList()));

@@ -1,58 +1,120 @@
 package io.gipc.benchmarks.report;
 
 import io.gipc.benchmarks.Figure;
-import java.util.Map;
+import io.gipc.benchmarks.Target;
+import java.util.Locale;
 
 /**
- * One figure's outcome: gipc's and the baseline's summaries (or why one is missing) and the parameters used.
+ * One figure's outcome: gipc-JVM's, the baseline's and the Python side's results, gipc-JVM's raw-codec figure of
+ * the same run where this is a default-codec variant, and the ratios and verdict derived from them.
  *
  * @param figure the figure
- * @param gipc gipc's summary, or {@code null}
- * @param baseline the baseline's summary, or {@code null}
- * @param gipcError why gipc has no summary, or {@code null}
- * @param baselineError why the baseline has no summary, or {@code null}
- * @param gipcParameters what gipc's run chose (message counts, sizes)
- * @param baselineParameters what the baseline's run chose
+ * @param gipc gipc-JVM's side
+ * @param baseline the raw-JDK baseline ({@link SideResult#NONE} for figures without one)
+ * @param python the Python side ({@link SideResult#NONE} for figures without one)
+ * @param raw gipc-JVM's summary of {@link Figure#rawFigure()}, or {@code null}
  */
-public record FigureResult(
-        Figure figure,
-        Summary gipc,
-        Summary baseline,
-        String gipcError,
-        String baselineError,
-        Map<String, Object> gipcParameters,
-        Map<String, Object> baselineParameters) {
+public record FigureResult(Figure figure, SideResult gipc, SideResult baseline, SideResult python, Summary raw) {
 
     /**
-     * Returns gipc's median over the baseline's.
+     * Returns gipc-JVM's median over the baseline's.
      *
      * @return the ratio, or NaN when either is missing
      */
     public double ratio() {
-        if (gipc == null || baseline == null || baseline.median() == 0) {
-            return Double.NaN;
-        }
-        return gipc.median() / baseline.median();
+        return divide(gipc.median(), baseline.median());
     }
 
     /**
-     * Tells whether gipc meets the figure's target.
+     * Returns gipc-JVM's median over the Python side's median of this run or, when that was not measured, over the
+     * recorded gipc figure (see {@link #pythonRecorded()}).
      *
-     * @return {@code null} when the figure has no target or gipc was not measured
+     * @return the ratio, or NaN when there is neither
+     */
+    public double pythonRatio() {
+        if (python.summary() != null) {
+            return divide(gipc.median(), python.median());
+        }
+        return figure.gipcPython() == null ? Double.NaN : divide(gipc.median(), figure.gipcPython());
+    }
+
+    /**
+     * Tells whether {@link #pythonRatio()} is taken against the recorded figure rather than one of this run.
+     *
+     * @return whether it is
+     */
+    public boolean pythonRecorded() {
+        return python.summary() == null && figure.gipcPython() != null;
+    }
+
+    /**
+     * Returns gipc-JVM's median over its raw-codec figure's median of the same run.
+     *
+     * @return the ratio, or NaN when this is not a default-codec variant or either is missing
+     */
+    public double rawRatio() {
+        return raw == null ? Double.NaN : divide(gipc.median(), raw.median());
+    }
+
+    /**
+     * Tells whether gipc-JVM meets the figure's target.
+     *
+     * @return {@code null} when the figure has no target or gipc-JVM was not measured
      */
     public Boolean met() {
-        if (figure.target() == null || gipc == null) {
+        Target target = figure.target();
+        if (target == null || gipc.summary() == null) {
             return null;
         }
-        return figure.target().isMet(gipc.median(), ratio());
+        return target.isMet(gipc.median(), targetRatio());
     }
 
     /**
-     * Tells whether something failed.
+     * Says whether the target is met and, for a ratio target, at what ratio: {@code "met (0.95x raw codec)"},
+     * {@code "NOT MET (1.2x Python, recorded)"}.
      *
-     * @return whether either side has an error
+     * @return the verdict, or {@code "-"} when there is none
+     */
+    public String verdict() {
+        Boolean met = met();
+        if (met == null) {
+            return "-";
+        }
+        Target target = figure.target();
+        String word = met ? "met" : "NOT MET";
+        if (target.against() == null) {
+            return word;
+        }
+        double ratio = targetRatio();
+        if (Double.isNaN(ratio)) {
+            return word + " (no " + target.against().label() + " to compare with)";
+        }
+        boolean recorded = target.against() == Target.Against.PYTHON && pythonRecorded();
+        return String.format(
+                Locale.ROOT, "%s (%.2fx %s%s)", word, ratio, target.against().label(), recorded ? ", recorded" : "");
+    }
+
+    /**
+     * Tells whether a measurement failed; a side that was not attempted on this machine is not a failure.
+     *
+     * @return whether any side has an error
      */
     public boolean failed() {
-        return gipcError != null || baselineError != null;
+        return gipc.error() != null || baseline.error() != null || python.error() != null;
+    }
+
+    private double targetRatio() {
+        return switch (figure.target().against()) {
+            case BASELINE -> ratio();
+            case PYTHON -> pythonRatio();
+            case RAW -> rawRatio();
+            case null -> Double.NaN;
+        };
+    }
+
+    private static double divide(double numerator, double denominator) {
+        return Double.isNaN(numerator) || Double.isNaN(denominator) || denominator == 0
+                ? Double.NaN
+                : numerator / denominator;
     }
 }

@@ -24,12 +24,15 @@ public final class JsonWriter {
         root.put("elapsedSeconds", report.elapsed().toMillis() / 1000.0);
         root.put(
                 "units",
-                "MB = 2^20 bytes (as in gipc's benchmark scripts); ratio = gipc median / baseline median; "
-                        + "met compares the gipc median with the target");
+                "MB = 2^20 bytes (as in gipc's benchmark scripts); ratio = gipc-JVM median / baseline median;"
+                        + " pythonRatio = gipc-JVM median / Python median of this run (or / the recorded figure when"
+                        + " pythonRatioRecorded); rawRatio = gipc-JVM median / its raw-codec median of this run;"
+                        + " met compares gipc-JVM's median, or the ratio the target names, with the target");
         root.put(
                 "baseline",
                 "two JVMs over a raw JDK Unix-domain socket (SocketChannel + UnixDomainSocketAddress), "
                         + "length-prefixed frames, one write per frame, no library");
+        root.put("python", report.python());
         root.put("machine", report.machine().asMap());
         root.put("options", report.options().asMap());
         List<Object> figures = new ArrayList<>();
@@ -49,20 +52,36 @@ public final class JsonWriter {
         map.put("title", figure.title());
         map.put("unit", figure.unit());
         map.put("better", figure.better().name().toLowerCase(java.util.Locale.ROOT));
-        map.put("gipc", summary(result.gipc()));
-        map.put("gipcError", result.gipcError());
-        map.put("gipcParameters", result.gipcParameters());
-        map.put("baseline", summary(result.baseline()));
-        map.put("baselineError", result.baselineError());
-        map.put("baselineParameters", result.baselineParameters());
+        side(map, "gipc", result.gipc());
+        map.put("hasBaseline", figure.hasBaseline());
+        side(map, "baseline", result.baseline());
         map.put("ratio", result.ratio());
+        map.put(
+                "pythonSide",
+                figure.pythonSide() == null ? null : figure.pythonSide().label());
+        map.put("pythonMeasures", figure.pythonDescription());
+        side(map, "python", result.python());
+        map.put("pythonRatio", result.pythonRatio());
+        map.put("pythonRatioRecorded", result.pythonRecorded());
+        map.put(
+                "rawFigure",
+                figure.rawFigure() == null ? null : figure.rawFigure().id());
+        map.put("rawRatio", result.rawRatio());
         Map<String, Object> reference = new LinkedHashMap<>();
         reference.put("gipcPython", figure.gipcPythonText());
         reference.put("c", figure.cText());
         map.put("reference", reference);
         map.put("target", figure.target() == null ? null : figure.target().text());
         map.put("met", result.met());
+        map.put("verdict", result.verdict());
         return map;
+    }
+
+    private static void side(Map<String, Object> map, String name, SideResult side) {
+        map.put(name, summary(side.summary()));
+        map.put(name + "Error", side.error());
+        map.put(name + "NotMeasured", side.notMeasured());
+        map.put(name + "Parameters", side.parameters());
     }
 
     private static Map<String, Object> summary(Summary summary) {

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders a {@link Report} as a table: plain text for the terminal, Markdown for docs/benchmarks.md. */
+/**
+ * Renders a {@link Report} as a table: plain text for the terminal, Markdown for docs/benchmarks.md. The Python
+ * column holds the same-run measurement of the figure's Python side or, where that was not measured, the recorded
+ * figure marked "recorded"; the notes under the table say which interpreter ran or why it did not.
+ */
 public final class ResultTable {
 
     private static final List<String> HEADER = List.of(
@@ -15,9 +19,11 @@ public final class ResultTable {
             "unit",
             "gipc-JVM median [min-max]",
             "baseline median [min-max]",
-            "ratio",
-            "gipc (Python)",
-            "C",
+            "x baseline",
+            "Python side",
+            "Python median [min-max]",
+            "x Python",
+            "C (recorded)",
             "target",
             "met");
 
@@ -56,6 +62,7 @@ public final class ResultTable {
                 out.append("-".repeat(total - 2)).append('\n');
             }
         }
+        notes(report).forEach(note -> out.append(note).append('\n'));
         return out.toString();
     }
 
@@ -78,6 +85,11 @@ public final class ResultTable {
                 out.append("|").append(" --- |".repeat(HEADER.size())).append('\n');
             }
         }
+        List<String> notes = notes(report);
+        if (!notes.isEmpty()) {
+            out.append('\n');
+            notes.forEach(note -> out.append("- ").append(note).append('\n'));
+        }
         return out.toString();
     }
 
@@ -86,23 +98,52 @@ public final class ResultTable {
         rows.add(HEADER);
         for (FigureResult result : report.results()) {
             Figure figure = result.figure();
-            Boolean met = result.met();
             rows.add(List.of(
                     figure.title(),
                     figure.unit(),
-                    cell(result.gipc(), result.gipcError()),
-                    cell(result.baseline(), result.baselineError()),
-                    Double.isNaN(result.ratio()) ? "-" : String.format(Locale.ROOT, "%.2fx", result.ratio()),
-                    orDash(figure.gipcPythonText()),
+                    cell(result.gipc()),
+                    figure.hasBaseline() ? cell(result.baseline()) : "-",
+                    times(result.ratio(), ""),
+                    orDash(figure.pythonDescription()),
+                    pythonCell(result),
+                    times(result.pythonRatio(), result.pythonRecorded() ? " (rec.)" : ""),
                     orDash(figure.cText()),
                     figure.target() == null ? "(info)" : figure.target().text(),
-                    met == null ? "-" : met ? "met" : "NOT MET"));
+                    result.verdict()));
         }
         return rows;
     }
 
-    private static String cell(Summary summary, String error) {
+    /** The lines under the table: which Python ran each side, or why it did not. */
+    static List<String> notes(Report report) {
+        List<String> notes = new ArrayList<>();
+        report.python().forEach((side, description) -> notes.add(side + ": " + description));
+        if (report.results().stream().anyMatch(FigureResult::pythonRecorded)) {
+            notes.add("recorded = gipc 1.8.0's figure of issue 5 (not measured in this run)");
+        }
+        return notes;
+    }
+
+    private static String pythonCell(FigureResult result) {
+        SideResult python = result.python();
+        if (python.summary() != null || python.error() != null) {
+            return cell(python);
+        }
+        String recorded = result.figure().gipcPythonText();
+        if (recorded != null) {
+            return "recorded: " + recorded;
+        }
+        return python.notMeasured() != null ? "not measured" : "-";
+    }
+
+    private static String times(double ratio, String suffix) {
+        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx%s", ratio, suffix);
+    }
+
+    private static String cell(SideResult side) {
+        Summary summary = side.summary();
         if (summary == null) {
+            String error = side.error();
             String text = error == null ? "not measured" : "error: " + error.replace('\n', ' ');
             return text.length() > ERROR_WIDTH ? text.substring(0, ERROR_WIDTH - 3) + "..." : text;
         }

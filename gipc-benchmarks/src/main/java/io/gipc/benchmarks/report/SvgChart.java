@@ -3,14 +3,16 @@ package io.gipc.benchmarks.report;
 import static io.gipc.benchmarks.BenchmarkLog.number;
 
 import io.gipc.benchmarks.Figure;
+import io.gipc.benchmarks.python.PythonSide;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Draws a {@link Report} as an SVG image, by hand, so that the harness needs no charting library: one panel per
- * figure, each on its own scale, with bars for gipc-JVM and the baseline (median, and a whisker from min to max),
- * bars for the gipc (Python) and C references where the issue gives a number, and the target as a dashed line.
+ * figure, each on its own scale, with bars for gipc-JVM, the baseline and the Python side of the same run (median,
+ * and a whisker from min to max), bars for the recorded gipc (Python) figure where the Python side was not measured
+ * and for C where the issue gives a number, and a threshold target as a dashed line.
  */
 public final class SvgChart {
 
@@ -104,16 +106,23 @@ public final class SvgChart {
                 figure.unit() + ", " + figure.better().name().toLowerCase(Locale.ROOT) + " is better; " + status);
 
         List<Bar> bars = new ArrayList<>();
-        bars.add(Bar.of("gipc-JVM", "#1f77b4", result.gipc()));
-        bars.add(Bar.of("baseline", "#7f7f7f", result.baseline()));
-        if (figure.gipcPython() != null) {
-            bars.add(new Bar("gipc (Py)", "#ff7f0e", figure.gipcPython(), Double.NaN, Double.NaN));
+        bars.add(Bar.of("gipc-JVM", "#1f77b4", result.gipc().summary()));
+        if (figure.hasBaseline()) {
+            bars.add(Bar.of("baseline", "#7f7f7f", result.baseline().summary()));
+        }
+        if (result.python().summary() != null) {
+            String label = figure.pythonSide() == PythonSide.PPE ? "PPE" : "gipc (Py)";
+            bars.add(Bar.of(label, "#ff7f0e", result.python().summary()));
+        } else if (figure.gipcPython() != null) {
+            bars.add(new Bar("gipc rec.", "#ffbb78", figure.gipcPython(), Double.NaN, Double.NaN));
         }
         Double c = leadingNumber(figure.cText());
         if (c != null) {
             bars.add(new Bar("C", "#2ca02c", c, Double.NaN, Double.NaN));
         }
-        double top = figure.target() == null ? 0 : figure.target().threshold();
+        double threshold =
+                figure.target() == null ? Double.NaN : figure.target().threshold();
+        double top = Double.isNaN(threshold) ? 0 : threshold;
         for (Bar bar : bars) {
             top = Math.max(top, Double.isNaN(bar.max) ? bar.value : Math.max(bar.value, bar.max));
         }
@@ -154,16 +163,27 @@ public final class SvgChart {
         }
         List<String> notes = new ArrayList<>();
         if (figure.target() != null) {
-            double targetY = baseY - figure.target().threshold() / top * PLOT_HEIGHT;
-            line(svg, x + PLOT_LEFT, targetY, x + PANEL_WIDTH - 12, targetY, "#d62728", true);
+            if (!Double.isNaN(threshold)) {
+                double targetY = baseY - threshold / top * PLOT_HEIGHT;
+                line(svg, x + PLOT_LEFT, targetY, x + PANEL_WIDTH - 12, targetY, "#d62728", true);
+            }
             notes.add("target " + figure.target().text());
         }
-        double ratio = result.ratio();
-        if (!Double.isNaN(ratio)) {
-            notes.add(String.format(Locale.ROOT, "gipc-JVM / baseline = %.2fx", ratio));
+        List<String> ratios = new ArrayList<>();
+        ratio(ratios, "baseline", result.ratio());
+        ratio(ratios, result.pythonRecorded() ? "gipc rec." : "Python", result.pythonRatio());
+        ratio(ratios, "raw", result.rawRatio());
+        if (!ratios.isEmpty()) {
+            notes.add("gipc-JVM = " + String.join(", ", ratios));
         }
         for (int i = 0; i < notes.size(); i++) {
             text(svg, x + 12, baseY + 30 + 13 * i, 10, "normal", "start", notes.get(i));
+        }
+    }
+
+    private static void ratio(List<String> ratios, String against, double ratio) {
+        if (!Double.isNaN(ratio)) {
+            ratios.add(String.format(Locale.ROOT, "%.2fx %s", ratio, against));
         }
     }
 

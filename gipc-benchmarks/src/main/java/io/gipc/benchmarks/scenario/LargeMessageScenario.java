@@ -11,6 +11,8 @@ import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
+import io.gipc.benchmarks.python.PythonResult;
+import io.gipc.benchmarks.python.PythonRunner;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
@@ -22,7 +24,9 @@ import java.util.zip.CRC32C;
  * the parent checks, untimed.
  *
  * <p>One child serves a discarded warm-up round and the {@code --large-reps} repetitions; a warm-up round that
- * lasts 10 s or more is recorded instead (the JIT warmed up long before its end).
+ * lasts 10 s or more is recorded instead (the JIT warmed up long before its end). The Python side
+ * ({@code gipc_large.py}) starts a fresh child per round, as gipc's script does, with a raw pipe
+ * ({@code encoder=None}) and with gipc's default pickle pipe, and checks an MD5.
  */
 public final class LargeMessageScenario implements Scenario {
 
@@ -61,7 +65,21 @@ public final class LargeMessageScenario implements Scenario {
         runGipc(launcher, Codec.kryo(), options, out, Figure.LARGE_KRYO_MBPS);
     }
 
-    /** Drops the message so that its memory is free for the next scenarios. */
+    @Override
+    public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
+        for (String codec : new String[] {"raw", "pickle"}) {
+            PythonResult result = PythonCall.gipc("gipc_large.py")
+                    .with("--bytes", options.largeBytes())
+                    .with("--codec", codec)
+                    .repetitions(options.largeRepetitions())
+                    .prefixed(codec + "-")
+                    .run(python, options, out);
+            PythonCall.record(
+                    result, "mb_per_s", out, codec.equals("raw") ? Figure.LARGE_RAW_MBPS : Figure.LARGE_KRYO_MBPS);
+        }
+    }
+
+    /** Drops the message so that its memory is free for the next scenarios (and the Python side). */
     public void release() {
         data = null;
     }

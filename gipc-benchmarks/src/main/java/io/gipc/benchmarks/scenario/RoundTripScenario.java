@@ -11,6 +11,8 @@ import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
+import io.gipc.benchmarks.python.PythonResult;
+import io.gipc.benchmarks.python.PythonRunner;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,7 +20,8 @@ import java.util.List;
  * Duplex round trip of 16-byte messages: the parent puts a message and gets the child's echo, {@code
  * --round-trips} times per repetition, timing each; a repetition yields its p50 and p99. The caller runs on a
  * platform thread, then on a virtual thread (the child echoes on its task's thread either way). Each kind of caller
- * first does one unrecorded repetition to warm up.
+ * first does one unrecorded repetition to warm up. The Python side ({@code gipc_roundtrip.py}) does the same over a
+ * raw duplex gipc pipe from gevent's main greenlet; both of our caller kinds are compared with it.
  */
 public final class RoundTripScenario implements Scenario {
 
@@ -56,6 +59,16 @@ public final class RoundTripScenario implements Scenario {
             measure(parent::put, parent::get, options, out);
             Children.join(child);
         }
+    }
+
+    @Override
+    public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
+        PythonResult result = PythonCall.gipc("gipc_roundtrip.py")
+                .with("--round-trips", options.roundTrips())
+                .run(python, options, out);
+        // A gevent program has one kind of caller: its figures are compared with both of ours.
+        PythonCall.record(result, "p50_us", out, Figure.ROUND_TRIP_PLATFORM_P50, Figure.ROUND_TRIP_VIRTUAL_P50);
+        PythonCall.record(result, "p99_us", out, Figure.ROUND_TRIP_PLATFORM_P99, Figure.ROUND_TRIP_VIRTUAL_P99);
     }
 
     private static ChildTask childTask(DuplexHandle<byte[]> handle) {

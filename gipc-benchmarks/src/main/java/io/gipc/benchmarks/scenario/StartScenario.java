@@ -3,7 +3,6 @@ package io.gipc.benchmarks.scenario;
 import io.gipc.ChildTask;
 import io.gipc.Codec;
 import io.gipc.GipcProcess;
-import io.gipc.LauncherConfig;
 import io.gipc.Pipe;
 import io.gipc.PipeWriter;
 import io.gipc.ProcessLauncher;
@@ -12,6 +11,8 @@ import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
+import io.gipc.benchmarks.python.PythonResult;
+import io.gipc.benchmarks.python.PythonRunner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,11 @@ import java.util.List;
  *
  * <p>The baseline is a plain JVM started with {@link ProcessBuilder} (same java, class path and JVM arguments as
  * gipc's children) whose {@code main} connects to a Unix-domain socket and sends the same message.
+ *
+ * <p>The pooled figure starts back to back from a launcher that keeps 2 JVMs started ahead: each start takes a JVM
+ * whose replacement was started moments before, so it measures a pool being refilled while it is used (for a pool
+ * that had time to settle, see {@link WarmStartScenario}). The Python side ({@code gipc_start.py}) times
+ * {@code gipc.start_process} (a fork) the same way, back to back.
  */
 public final class StartScenario implements Scenario {
 
@@ -59,12 +65,28 @@ public final class StartScenario implements Scenario {
         measure(options, out, false, () -> startOnce(launcher));
         // Back to back: each start takes the JVM that the previous one's refill started moments before.
         try (ProcessLauncher pooled =
-                ProcessLauncher.create(LauncherConfig.defaults().withPoolSize(2))) {
+                ProcessLauncher.create(options.launcherConfig().withPoolSize(2))) {
             measurePooled(options, out, () -> startOnce(pooled));
         }
     }
 
-    private static long[] startOnce(ProcessLauncher launcher) throws Exception {
+    @Override
+    public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
+        PythonResult result = PythonCall.gipc("gipc_start.py")
+                .with("--starts", options.starts())
+                .run(python, options, out);
+        PythonCall.record(result, "p50_ms", out, Figure.START_P50, Figure.START_POOLED_P50);
+        PythonCall.record(result, "max_ms", out, Figure.START_MAX);
+    }
+
+    /**
+     * Starts one child whose task puts {@code start}, waits for that message and joins the child.
+     *
+     * @param launcher starts the child
+     * @return nanoseconds until {@code start()} returned and until the message arrived
+     * @throws Exception when the child fails
+     */
+    static long[] startOnce(ProcessLauncher launcher) throws Exception {
         try (Pipe<byte[]> pipe = launcher.pipe(Codec.raw())) {
             ChildTask task = childTask(pipe.writer());
             long start = System.nanoTime();
@@ -116,7 +138,7 @@ public final class StartScenario implements Scenario {
         }
     }
 
-    private static double median(List<Double> sorted) {
+    static double median(List<Double> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }

@@ -7,24 +7,28 @@ import io.gipc.Pipe;
 import io.gipc.PipeReader;
 import io.gipc.PipeWriter;
 import io.gipc.ProcessLauncher;
-import io.gipc.benchmarks.BenchmarkLog;
 import io.gipc.benchmarks.BenchmarkOptions;
 import io.gipc.benchmarks.Figure;
 import io.gipc.benchmarks.Samples;
 import io.gipc.benchmarks.baseline.BaselineLauncher;
 import io.gipc.benchmarks.baseline.FrameChannel;
+import io.gipc.benchmarks.python.PythonResult;
+import io.gipc.benchmarks.python.PythonRunner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * gipc's {@code gipc_benchmark.py} shape: the parent sends SYN, the child answers ACK and then puts N messages of
- * one size and {@code stop}; the parent times from ACK to {@code stop}. N doubles until one run lasts
- * {@code --min-seconds} (1 s by default, so a run lasts 1-2 s), then the suite repeats that run.
+ * gipc's {@code gipc_benchmark.py} shape with {@code byte[]} messages: the parent sends SYN, the child answers ACK
+ * and then puts N messages of one size and {@code stop}; the parent times from ACK to {@code stop}. N doubles until
+ * one run lasts {@code --min-seconds} (1 s by default, so a run lasts 1-2 s), then the suite repeats that run
+ * ({@link ThroughputShape}).
  *
  * <p>Unlike gipc's script, one child serves the doubling runs and the repetitions (SYN carries N), so that the
- * doubling warms up the JIT; the measured repetitions come after it.
+ * doubling warms up the JIT; the measured repetitions come after it. The Python side ({@code gipc_throughput.py})
+ * starts a fresh child per run, as gipc's script does, with {@code bytes} messages over a raw pipe
+ * ({@code encoder=None}) and over gipc's default pickle pipe.
  */
 public final class ThroughputScenario implements Scenario {
 
@@ -102,6 +106,32 @@ public final class ThroughputScenario implements Scenario {
         }
     }
 
+    @Override
+    public void runPython(PythonRunner python, BenchmarkOptions options, Samples out) throws Exception {
+        runPython(python, options, out, "raw", rawMessages, rawMegabytes, "");
+        runPython(python, options, out, "pickle", kryoMessages, kryoMegabytes, "pickle-");
+    }
+
+    private void runPython(
+            PythonRunner python,
+            BenchmarkOptions options,
+            Samples out,
+            String codec,
+            Figure messages,
+            Figure megabytes,
+            String prefix)
+            throws Exception {
+        PythonResult result = ThroughputShape.python("bytes", size, codec, options)
+                .prefixed(prefix)
+                .run(python, options, out);
+        if (messages != null) {
+            PythonCall.record(result, "msgs_per_s", out, messages);
+        }
+        if (megabytes != null) {
+            PythonCall.record(result, "mb_per_s", out, megabytes);
+        }
+    }
+
     private static ChildTask childTask(PipeReader<byte[]> sync, PipeWriter<byte[]> data, int size) {
         return () -> child(sync::get, data::put, size);
     }
@@ -117,22 +147,16 @@ public final class ThroughputScenario implements Scenario {
             String prefix)
             throws Exception {
         try {
-            long n = 1;
-            double seconds;
-            do {
-                n *= 2;
-                seconds = run(sync, data, size, n);
-            } while (seconds < options.minSeconds() && n < (1L << 40));
-            out.parameter(prefix + "messages", n);
+            ThroughputShape.Timings timings =
+                    ThroughputShape.measure(n -> run(sync, data, size, n), options, prefix + size + "-byte messages");
+            out.parameter(prefix + "messages", timings.n());
             out.parameter(prefix + "messageSize", size);
-            BenchmarkLog.info("  %s%d-byte messages: N = %d (%.3f s)", prefix, size, n, seconds);
-            for (int rep = 0; rep < options.repetitions(); rep++) {
-                seconds = run(sync, data, size, n);
+            for (double seconds : timings.seconds()) {
                 if (messages != null) {
-                    out.add(messages, n / seconds);
+                    out.add(messages, timings.n() / seconds);
                 }
                 if (megabytes != null) {
-                    out.add(megabytes, n * (double) size / MIB / seconds);
+                    out.add(megabytes, timings.n() * (double) size / MIB / seconds);
                 }
             }
         } finally {
