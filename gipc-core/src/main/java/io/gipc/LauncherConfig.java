@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param listener told about children starting and exiting
  * @param poolSize how many idle child JVMs to keep started ahead, so that {@code start()} with default options only
  *     has to hand over the task (0: none, every child JVM starts on demand)
+ * @param aotCache the private directory (mode 0700) of the children's JDK AOT cache, or {@code null} for none; see
+ *     {@link #withAotCache(Path)}
  */
 public record LauncherConfig(
         Path socketParent,
@@ -27,7 +29,8 @@ public record LauncherConfig(
         Duration shutdownTimeout,
         Codec<?> defaultCodec,
         LauncherListener listener,
-        int poolSize) {
+        int poolSize,
+        Path aotCache) {
 
     /** The default largest message: 1 GiB. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 30;
@@ -73,7 +76,50 @@ public record LauncherConfig(
             Duration shutdownTimeout,
             Codec<?> defaultCodec,
             LauncherListener listener) {
-        this(socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, 0);
+        this(socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, 0, defaultAotCache());
+    }
+
+    /**
+     * Creates settings with the default AOT cache.
+     *
+     * @param socketParent see the record components
+     * @param maxMessageSize see the record components
+     * @param jvmArguments see the record components
+     * @param shutdownTimeout see the record components
+     * @param defaultCodec see the record components
+     * @param listener see the record components
+     * @param poolSize see the record components
+     */
+    public LauncherConfig(
+            Path socketParent,
+            int maxMessageSize,
+            List<String> jvmArguments,
+            Duration shutdownTimeout,
+            Codec<?> defaultCodec,
+            LauncherListener listener,
+            int poolSize) {
+        this(
+                socketParent,
+                maxMessageSize,
+                jvmArguments,
+                shutdownTimeout,
+                defaultCodec,
+                listener,
+                poolSize,
+                defaultAotCache());
+    }
+
+    /**
+     * The default AOT cache directory: {@code $XDG_CACHE_HOME/gipc/aot}, else {@code ~/.cache/gipc/aot}; none when
+     * the system property {@code gipc.aot-cache} is {@code false}.
+     */
+    private static Path defaultAotCache() {
+        if ("false".equalsIgnoreCase(System.getProperty("gipc.aot-cache"))) {
+            return null;
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("gipc").resolve("aot");
     }
 
     /**
@@ -100,7 +146,7 @@ public record LauncherConfig(
      */
     public LauncherConfig withSocketParent(Path parent) {
         return new LauncherConfig(
-                parent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, poolSize);
+                parent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, poolSize, aotCache);
     }
 
     /**
@@ -110,7 +156,8 @@ public record LauncherConfig(
      * @return the copy
      */
     public LauncherConfig withMaxMessageSize(int bytes) {
-        return new LauncherConfig(socketParent, bytes, jvmArguments, shutdownTimeout, defaultCodec, listener, poolSize);
+        return new LauncherConfig(
+                socketParent, bytes, jvmArguments, shutdownTimeout, defaultCodec, listener, poolSize, aotCache);
     }
 
     /**
@@ -121,7 +168,7 @@ public record LauncherConfig(
      */
     public LauncherConfig withJvmArguments(List<String> arguments) {
         return new LauncherConfig(
-                socketParent, maxMessageSize, arguments, shutdownTimeout, defaultCodec, listener, poolSize);
+                socketParent, maxMessageSize, arguments, shutdownTimeout, defaultCodec, listener, poolSize, aotCache);
     }
 
     /**
@@ -132,7 +179,7 @@ public record LauncherConfig(
      */
     public LauncherConfig withShutdownTimeout(Duration timeout) {
         return new LauncherConfig(
-                socketParent, maxMessageSize, jvmArguments, timeout, defaultCodec, listener, poolSize);
+                socketParent, maxMessageSize, jvmArguments, timeout, defaultCodec, listener, poolSize, aotCache);
     }
 
     /**
@@ -143,7 +190,7 @@ public record LauncherConfig(
      */
     public LauncherConfig withDefaultCodec(Codec<?> codec) {
         return new LauncherConfig(
-                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, codec, listener, poolSize);
+                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, codec, listener, poolSize, aotCache);
     }
 
     /**
@@ -154,7 +201,14 @@ public record LauncherConfig(
      */
     public LauncherConfig withListener(LauncherListener newListener) {
         return new LauncherConfig(
-                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, newListener, poolSize);
+                socketParent,
+                maxMessageSize,
+                jvmArguments,
+                shutdownTimeout,
+                defaultCodec,
+                newListener,
+                poolSize,
+                aotCache);
     }
 
     /**
@@ -167,6 +221,29 @@ public record LauncherConfig(
      */
     public LauncherConfig withPoolSize(int size) {
         return new LauncherConfig(
-                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, size);
+                socketParent, maxMessageSize, jvmArguments, shutdownTimeout, defaultCodec, listener, size, aotCache);
+    }
+
+    /**
+     * Returns a copy whose children use the JDK's ahead-of-time cache ({@code -XX:AOTCache}, JDK 25 and newer) kept
+     * in {@code directory}: classes of the child's path come loaded and linked from one file per JDK build, class
+     * path and JVM arguments, created once by a training JVM in the background. It is used only when the class
+     * path holds jars alone; otherwise, and when the file does not match, children start without it (a line at
+     * debug level of logger {@code io.gipc.launch} says why). The directory must be this user's and private (mode
+     * 0700); it is created so when missing.
+     *
+     * @param directory the cache directory, or {@code null} to start children without an AOT cache
+     * @return the copy
+     */
+    public LauncherConfig withAotCache(Path directory) {
+        return new LauncherConfig(
+                socketParent,
+                maxMessageSize,
+                jvmArguments,
+                shutdownTimeout,
+                defaultCodec,
+                listener,
+                poolSize,
+                directory);
     }
 }

@@ -6,6 +6,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Child JVMs started ahead of need. A pooled JVM runs {@link ChildMain} and blocks reading its launch data from
@@ -18,15 +19,17 @@ final class ChildPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.gipc.launch");
 
     private final int size;
-    private final List<String> command;
+    /** The command of a pooled JVM, asked for each: an AOT cache may have become ready meanwhile. */
+    private final Supplier<List<String>> command;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Process> idle = new ArrayDeque<>();
     private int starting;
     private boolean closed;
 
-    ChildPool(int size, List<String> command) {
+    ChildPool(int size, Supplier<List<String>> command) {
         this.size = size;
-        this.command = List.copyOf(command);
+        this.command = command;
     }
 
     static boolean accepts(ChildOptions options) {
@@ -75,7 +78,7 @@ final class ChildPool implements AutoCloseable {
     private void startOne() {
         Process p = null;
         try {
-            p = new ProcessBuilder(command)
+            p = new ProcessBuilder(command.get())
                     .redirectInput(Redirect.PIPE)
                     .redirectOutput(Redirect.INHERIT)
                     .redirectError(Redirect.INHERIT)

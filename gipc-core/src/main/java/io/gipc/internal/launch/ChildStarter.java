@@ -33,7 +33,7 @@ final class ChildStarter {
             throw new IllegalArgumentException("task must not be null");
         }
         validate(name, options);
-        List<String> command = JavaCommand.build(config.jvmArguments(), options.jvmArguments());
+        List<String> command = JavaCommand.build(config, options.jvmArguments());
         Transfer transfer = new Transfer();
         byte[] taskBytes = transfer.serialize(task);
         // From here on the task's handles are locked: every failure before commit must give them back.

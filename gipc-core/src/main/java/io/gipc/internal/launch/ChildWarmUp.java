@@ -24,7 +24,7 @@ final class ChildWarmUp {
         Thread.ofPlatform().daemon().name("gipc-warm-up").start(ChildWarmUp::run);
     }
 
-    private static void run() {
+    static void run() {
         try {
             ChildTask lambda = () -> {};
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -57,7 +57,7 @@ public final class DefaultProcessLauncher implements ProcessLauncher {
         this.pipes = new PipeRegistry(p -> safely(() -> config.listener().pipeClosed(p)));
         this.directory = PrivateDirectory.create(config.socketParent());
         if (config.poolSize() > 0) {
-            pool = new ChildPool(config.poolSize(), JavaCommand.build(config.jvmArguments(), List.of()));
+            pool = new ChildPool(config.poolSize(), () -> JavaCommand.build(config, List.of()));
             pool.refill();
         } else {
             pool = null;

@@ -1,5 +1,6 @@
 package io.gipc.internal.launch;
 
+import io.gipc.LauncherConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,17 @@ final class JavaCommand {
 
     private JavaCommand() {}
 
-    static List<String> build(List<String> launcherArguments, List<String> childArguments) {
+    /**
+     * The command of a child with the launcher's JVM arguments, then the child's own, then those of the AOT cache
+     * when one is ready for exactly these arguments.
+     */
+    static List<String> build(LauncherConfig config, List<String> childArguments) {
+        List<String> jvmArguments = new ArrayList<>(config.jvmArguments());
+        jvmArguments.addAll(childArguments);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(launcherArguments);
-        cmd.addAll(childArguments);
+        cmd.addAll(jvmArguments);
+        cmd.addAll(AotCache.arguments(config.aotCache(), jvmArguments));
         String classPath = System.getProperty("java.class.path");
         cmd.add("-cp");
         cmd.add(classPath);

@@ -60,6 +60,8 @@ final class SegmentReader implements PipeIo.Handler {
     private boolean haveHeader;
     private int header;
     private boolean admitted;
+    /** Whether {@link #key} asks for readiness: not while a payload waits for room. */
+    private boolean watching;
 
     /** Reads {@code predecessor}'s relayed stream first, when it is not null. */
     SegmentReader(PipeAddress address, MessageQueue queue, SocketChannel predecessor) {
@@ -275,6 +277,7 @@ final class SegmentReader implements PipeIo.Handler {
         try {
             in = new FrameAssembler(ch);
             key = PipeIo.get().register(ch, this);
+            watching = true;
             return true;
         } catch (IOException e) {
             endStream(null);
@@ -295,8 +298,9 @@ final class SegmentReader implements PipeIo.Handler {
             }
             boolean room = queue.hasRoom(length);
             pausedFor = room ? -1 : length;
-            if (key.isValid()) {
+            if (room != watching && key.isValid()) {
                 key.interestOps(room ? SelectionKey.OP_READ : 0);
+                watching = room;
             }
             return room;
         } finally {
