@@ -39,6 +39,13 @@ final class ChildPool implements AutoCloseable {
                 && options.error() == Redirect.INHERIT;
     }
 
+    /** A pooled JVM's command: it warms up deeper while it waits ({@link ChildWarmUp#deep()}). */
+    private static List<String> pooled(List<String> command) {
+        List<String> cmd = new java.util.ArrayList<>(command);
+        cmd.add(1, "-D" + ChildWarmUp.POOLED_PROPERTY + "=true");
+        return cmd;
+    }
+
     /** Returns a waiting JVM, or null when none is ready; either way the pool refills in the background. */
     Process take() {
         Process p = null;
@@ -78,7 +85,7 @@ final class ChildPool implements AutoCloseable {
     private void startOne() {
         Process p = null;
         try {
-            p = new ProcessBuilder(command.get())
+            p = new ProcessBuilder(pooled(command.get()))
                     .redirectInput(Redirect.PIPE)
                     .redirectOutput(Redirect.INHERIT)
                     .redirectError(Redirect.INHERIT)

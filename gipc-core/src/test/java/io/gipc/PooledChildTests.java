@@ -1,0 +1,117 @@
+package io.gipc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A child that takes a pre-started JVM from the launcher's pool behaves as a fresh one: exit codes, signals,
+ * handles moved in both directions, messages in order. Each test waits until the pool holds an idle JVM (a child
+ * process of this JVM started with {@code -Dgipc.child.pooled=true}), checks that {@code start()} took exactly that
+ * JVM, and that the child reports the flag, so a pooled JVM is what is tested.
+ */
+class PooledChildTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String POOLED_FLAG = "-Dgipc.child.pooled=true";
+
+    @RegisterExtension
+    final LauncherExtension ext = new LauncherExtension();
+
+    @Test
+    void aPooledChildThatReturnsExitsZeroAndRanInThePooledJvm() {
+        ProcessLauncher launcher = pooledLauncher();
+        Pipe<String> pipe = launcher.pipe();
+        PipeWriter<String> w = pipe.writer();
+        GipcProcess child = startPooled(
+                launcher,
+                () -> w.put(
+                        String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
+        assertThat(pipe.reader().get(WAIT)).contains(POOLED_FLAG);
+        assertThat(child.join(WAIT)).isTrue();
+        assertThat(child.exitCode()).hasValue(0);
+    }
+
+    @Test
+    void aPooledChildThatThrowsExitsOneAndOneThatCallsExitGivesItsCode() {
+        ProcessLauncher launcher = pooledLauncher();
+        GipcProcess thrower = startPooled(launcher, () -> {
+            throw new IllegalStateException("thrown in a pooled child (expected by the test)");
+        });
+        assertThat(thrower.join(WAIT)).isTrue();
+        assertThat(thrower.exitCode()).hasValue(1);
+        GipcProcess exiter = startPooled(launcher, () -> System.exit(7));
+        assertThat(exiter.join(WAIT)).isTrue();
+        assertThat(exiter.exitCode()).hasValue(7);
+    }
+
+    @Test
+    void aPooledChildKilledGivesMinusNine() {
+        ProcessLauncher launcher = pooledLauncher();
+        Pipe<String> started = launcher.pipe();
+        PipeWriter<String> w = started.writer();
+        GipcProcess child = startPooled(launcher, () -> {
+            w.put("running");
+            Thread.currentThread().join();
+        });
+        assertThat(started.reader().get(WAIT)).isEqualTo("running");
+        child.kill();
+        assertThat(child.join(WAIT)).isTrue();
+        assertThat(child.exitCode()).hasValue(-9);
+    }
+
+    @Test
+    void handlesMoveIntoAPooledChildBothWaysAndKeepTheOrder() {
+        ProcessLauncher launcher = pooledLauncher();
+        Pipe<Integer> toChild = launcher.pipe();
+        Pipe<Integer> fromChild = launcher.pipe();
+        for (int i = 0; i < 100; i++) {
+            toChild.writer().put(i);
+        }
+        PipeReader<Integer> in = toChild.reader();
+        PipeWriter<Integer> out = fromChild.writer();
+        GipcProcess child = startPooled(launcher, () -> {
+            for (int i = 0; i < 200; i++) {
+                out.put(in.get() * 2);
+            }
+        });
+        for (int i = 100; i < 200; i++) {
+            toChild.writer().put(i);
+        }
+        for (int i = 0; i < 200; i++) {
+            assertThat(fromChild.reader().get(WAIT)).isEqualTo(i * 2);
+        }
+        assertThat(child.join(WAIT)).isTrue();
+        assertThat(child.exitCode()).hasValue(0);
+    }
+
+    private ProcessLauncher pooledLauncher() {
+        return ext.launcher(LauncherConfig.defaults().withPoolSize(1));
+    }
+
+    /** Waits for an idle pooled JVM, starts {@code task} and checks that it took that JVM. */
+    private static GipcProcess startPooled(ProcessLauncher launcher, ChildTask task) {
+        Await.until(WAIT, () -> !idlePooledPids().isEmpty(), "an idle pooled JVM");
+        Set<Long> idle = idlePooledPids();
+        GipcProcess child = launcher.start(task);
+        assertThat(idle).as("pooled JVMs alive before start()").contains(child.pid());
+        return child;
+    }
+
+    private static Set<Long> idlePooledPids() {
+        return ProcessHandle.current()
+                .children()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> Set.of(a).contains(POOLED_FLAG))
+                        .orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+}
