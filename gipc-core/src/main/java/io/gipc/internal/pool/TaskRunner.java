@@ -17,6 +17,14 @@ final class TaskRunner {
     static final int OUT_OF_MEMORY_STATUS = 3;
 
     private final Codec<Object> codec;
+    /**
+     * The serialized form and the instance of the last map function: every batch of a {@code map} carries the same
+     * function, and deserializing a lambda costs more than a batch of small inputs. A map function never captures
+     * pipe handles (the pool refuses that), so one instance may serve every batch that carries the same bytes.
+     */
+    private byte[] lastFunctionBytes;
+
+    private ChildFunction<Object, Object> lastFunction;
 
     TaskRunner(Codec<Object> codec) {
         this.codec = codec;
@@ -34,6 +42,22 @@ final class TaskRunner {
         } finally {
             closeAll(handles);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChildFunction<Object, Object> mapFunction(byte[] request, int length, List<AutoCloseable> handles)
+            throws java.io.IOException, ClassNotFoundException {
+        byte[] last = lastFunctionBytes;
+        if (last != null && Arrays.equals(last, 0, last.length, request, 5, 5 + length)) {
+            return lastFunction;
+        }
+        ChildFunction<Object, Object> function =
+                (ChildFunction<Object, Object>) TaskInput.read(request, 5, length, handles);
+        if (handles.isEmpty()) {
+            lastFunctionBytes = Arrays.copyOfRange(request, 5, 5 + length);
+            lastFunction = function;
+        }
+        return function;
     }
 
     private byte[] runCall(byte[] request, List<AutoCloseable> handles) {
@@ -62,7 +86,7 @@ final class TaskRunner {
         ChildFunction<Object, Object> function;
         List<Object> inputs;
         try {
-            function = (ChildFunction<Object, Object>) TaskInput.read(request, 5, functionLength, handles);
+            function = mapFunction(request, functionLength, handles);
         } catch (Exception | LinkageError e) {
             return broken(new GipcException("the worker could not take over the map function: " + e, e));
         }
