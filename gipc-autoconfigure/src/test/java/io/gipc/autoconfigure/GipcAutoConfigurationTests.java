@@ -361,15 +361,11 @@ class GipcAutoConfigurationTests {
     }
 
     @Test
-    void entryPointThatReturnsAValueFailsFast() {
-        this.contextRunner
-                .withBean("valueWorker", ValueWorker.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("Unsupported @ChildProcess(\"value\") on bean 'valueWorker' method"
-                                + " ValueWorker.compute()")
-                        .hasMessageContaining("must return void"));
+    void entryPointsMayReturnAValue() {
+        this.contextRunner.withBean("valueWorker", ValueWorker.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(GipcProcessLauncher.class).entryPoints()).containsExactly("value");
+        });
     }
 
     @Test
