@@ -221,9 +221,8 @@ public final class EntryPointPool implements AutoCloseable {
             return created;
         } catch (GipcException ex) {
             GipcException failure = new GipcException(
-                    "pool '" + this.name + "' (gipc.pools." + this.name + ", entry point '" + entryPoint()
-                            + "') could not start any of its " + this.options.workers() + " worker(s): "
-                            + ex.getMessage(),
+                    "gipc.pools." + this.name + " (entry point '" + entryPoint() + "', " + this.options.workers()
+                            + " worker(s)): " + ex.getMessage(),
                     ex);
             this.startFailure = failure;
             this.registry.poolFailedToStart(
