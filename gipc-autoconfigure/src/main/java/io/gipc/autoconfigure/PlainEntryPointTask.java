@@ -8,24 +8,18 @@ import io.gipc.ChildTask;
  *
  * <p>Deliberately free of Spring imports: this class and {@link EntryPointCall} are all the child loads besides the
  * method's own class.
+ *
+ * @param target the method, bean and launch arguments
  */
-final class PlainEntryPointTask implements ChildTask {
-
-    private static final long serialVersionUID = 2L;
-
-    private final EntryPointCall call;
-
-    PlainEntryPointTask(EntryPointCall call) {
-        this.call = call;
-    }
+record PlainEntryPointTask(EntryPointCall target) implements ChildTask {
 
     @Override
     public void run() throws Exception {
-        this.call.invokePlain();
+        this.target.invokePlain();
     }
 
     @Override
     public String toString() {
-        return this.call.describe(true);
+        return this.target.describe(true);
     }
 }

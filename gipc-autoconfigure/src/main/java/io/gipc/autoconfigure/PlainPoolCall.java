@@ -8,24 +8,18 @@ import org.jspecify.annotations.Nullable;
  * {@code PLAIN} child, and its return value is the task's result.
  *
  * <p>Deliberately free of Spring imports, like {@link PlainEntryPointTask}.
+ *
+ * @param target the method, bean and launch arguments
  */
-final class PlainPoolCall implements ChildCallable<@Nullable Object> {
-
-    private static final long serialVersionUID = 1L;
-
-    private final EntryPointCall call;
-
-    PlainPoolCall(EntryPointCall call) {
-        this.call = call;
-    }
+record PlainPoolCall(EntryPointCall target) implements ChildCallable<@Nullable Object> {
 
     @Override
     public @Nullable Object call() throws Exception {
-        return this.call.invokePlain();
+        return this.target.invokePlain();
     }
 
     @Override
     public String toString() {
-        return this.call.describe(true);
+        return this.target.describe(true);
     }
 }

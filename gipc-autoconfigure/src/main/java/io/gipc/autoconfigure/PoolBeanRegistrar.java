@@ -3,17 +3,9 @@ package io.gipc.autoconfigure;
 import io.gipc.ChildOptions;
 import io.gipc.ProcessLauncher;
 import io.gipc.WorkerPoolOptions;
-import java.util.Map;
 import java.util.Objects;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
@@ -26,28 +18,11 @@ import org.springframework.core.type.AnnotationMetadata;
  * pool worker, whose environment has {@value ChildApplication#ENTRY_POINT_PROPERTY}), where it would start workers
  * of workers: there it starts on its first call, if any.
  */
-final class PoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
-
-    private Environment environment;
-
-    private BeanFactory beanFactory;
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = beanFactory;
-    }
+final class PoolBeanRegistrar extends DeclaredBeanRegistrar {
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        Map<String, GipcProperties.Pool> pools = Binder.get(this.environment)
-                .bind("gipc.pools", Bindable.mapOf(String.class, GipcProperties.Pool.class))
-                .orElse(Map.of());
-        for (String name : pools.keySet()) {
+        for (String name : declared("gipc.pools", GipcProperties.Pool.class).keySet()) {
             RootBeanDefinition definition = new RootBeanDefinition(EntryPointPool.class);
             definition.setInstanceSupplier(() -> create(name));
             definition.setDestroyMethodName("close");
@@ -56,10 +31,10 @@ final class PoolBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
     }
 
     private EntryPointPool create(String name) {
-        GipcProperties properties = this.beanFactory.getBean(GipcProperties.class);
+        GipcProperties properties = beanFactory().getBean(GipcProperties.class);
         GipcProperties.Pool declared = properties.getPools().get(name);
         String entryPointName = Objects.requireNonNull(declared.getEntryPoint());
-        ChildProcessEntryPoints entryPoints = this.beanFactory.getBean(ChildProcessEntryPoints.class);
+        ChildProcessEntryPoints entryPoints = beanFactory().getBean(ChildProcessEntryPoints.class);
         EntryPoint entryPoint = entryPoints.all().get(entryPointName);
         if (entryPoint == null) {
             throw new IllegalStateException("gipc.pools." + name + ".entry-point: pool '" + name
@@ -76,11 +51,11 @@ final class PoolBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
                 name,
                 entryPoint,
                 options,
-                this.beanFactory.getBean(ProcessLauncher.class),
-                this.beanFactory.getBeanProvider(ChildApplicationSources.class).getIfAvailable(),
-                this.beanFactory.getBean(GipcRegistry.class),
+                beanFactory().getBean(ProcessLauncher.class),
+                beanFactory().getBeanProvider(ChildApplicationSources.class).getIfAvailable(),
+                beanFactory().getBean(GipcRegistry.class),
                 properties.getShutdown().getTimeout());
-        if (!this.environment.containsProperty(ChildApplication.ENTRY_POINT_PROPERTY)) {
+        if (!environment().containsProperty(ChildApplication.ENTRY_POINT_PROPERTY)) {
             pool.start();
         }
         return pool;

@@ -6,29 +6,23 @@ import io.gipc.ChildTask;
  * Runs a {@code SPRING} mode entry point in the child: starts the parent's application ({@link ChildApplication}),
  * calls the method on its bean once the context has started, then closes the context. What the method returns is
  * dropped: a child has only its exit code.
+ *
+ * @param target the method, bean and launch arguments
+ * @param sources the parent's sources and profiles
  */
-final class SpringEntryPointTask implements ChildTask {
-
-    private static final long serialVersionUID = 2L;
-
-    private final EntryPointCall call;
-
-    private final ChildApplicationSources sources;
-
-    SpringEntryPointTask(EntryPointCall call, ChildApplicationSources sources) {
-        this.call = call;
-        this.sources = sources;
-    }
+record SpringEntryPointTask(EntryPointCall target, ChildApplicationSources sources) implements ChildTask {
 
     @Override
     public void run() throws Exception {
         ChildApplication.start(
-                        this.sources, this.call.entryPoint(), context -> ChildApplication.invoke(context, this.call))
+                        this.sources,
+                        this.target.entryPoint(),
+                        context -> ChildApplication.invoke(context, this.target))
                 .close();
     }
 
     @Override
     public String toString() {
-        return this.call.toString();
+        return this.target.toString();
     }
 }

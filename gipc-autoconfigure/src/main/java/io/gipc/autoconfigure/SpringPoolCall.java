@@ -6,28 +6,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * A call of a {@code SPRING} mode entry point in a pool worker: the method runs on its bean in the worker's
  * {@link WorkerContext}, which the worker starts once and keeps, and its return value is the task's result.
+ *
+ * @param target the method, bean and launch arguments
+ * @param sources the parent's sources and profiles, to start the worker's context if the warm-up did not
  */
-final class SpringPoolCall implements ChildCallable<@Nullable Object> {
-
-    private static final long serialVersionUID = 1L;
-
-    private final EntryPointCall call;
-
-    private final ChildApplicationSources sources;
-
-    SpringPoolCall(EntryPointCall call, ChildApplicationSources sources) {
-        this.call = call;
-        this.sources = sources;
-    }
+record SpringPoolCall(EntryPointCall target, ChildApplicationSources sources)
+        implements ChildCallable<@Nullable Object> {
 
     @Override
     public @Nullable Object call() throws Exception {
-        return ChildApplication.invoke(WorkerContext.get(this.sources, this.call.entryPoint()), this.call);
+        return ChildApplication.invoke(WorkerContext.get(this.sources, this.target.entryPoint()), this.target);
     }
 
     @Override
     public String toString() {
-        return this.call.toString();
+        return this.target.toString();
     }
 
     /**
@@ -38,8 +31,6 @@ final class SpringPoolCall implements ChildCallable<@Nullable Object> {
      * @param entryPoint the pool's entry point
      */
     record WarmUp(ChildApplicationSources sources, String entryPoint) implements ChildCallable<@Nullable Object> {
-
-        private static final long serialVersionUID = 1L;
 
         @Override
         public @Nullable Object call() throws Exception {

@@ -2,14 +2,12 @@ package io.gipc.autoconfigure;
 
 import io.gipc.WorkerPool;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The worker pools a {@link GipcRegistry} knows: every open pool, and every declared pool that could not start. A
@@ -22,9 +20,7 @@ final class TrackedPools {
 
     private final List<ManagedPool> pools = new ArrayList<>();
 
-    private final Set<String> meterNames = new LinkedHashSet<>();
-
-    private final List<Consumer<String>> nameCallbacks = new CopyOnWriteArrayList<>();
+    private final SeenNames meterNames = new SeenNames();
 
     /** What the declared pools said about themselves, by pool name, until they start. */
     private final Map<String, String> expected = new ConcurrentHashMap<>();
@@ -48,18 +44,17 @@ final class TrackedPools {
     }
 
     void closed(WorkerPool pool) {
-        this.lock.lock();
-        try {
-            this.pools.removeIf(each -> each.pool() == pool);
-        } finally {
-            this.lock.unlock();
-        }
+        remove(each -> each.pool() == pool);
     }
 
     void forget(String name) {
+        remove(each -> each.pool() == null && each.name().equals(name));
+    }
+
+    private void remove(Predicate<ManagedPool> which) {
         this.lock.lock();
         try {
-            this.pools.removeIf(each -> each.pool() == null && each.name().equals(name));
+            this.pools.removeIf(which);
         } finally {
             this.lock.unlock();
         }
@@ -75,31 +70,18 @@ final class TrackedPools {
     }
 
     void onName(Consumer<String> callback) {
-        List<String> names;
-        this.lock.lock();
-        try {
-            this.nameCallbacks.add(callback);
-            names = List.copyOf(this.meterNames);
-        } finally {
-            this.lock.unlock();
-        }
-        names.forEach(callback);
+        this.meterNames.onName(callback);
     }
 
     private void add(ManagedPool pool) {
-        String meterName = meterName(pool);
-        boolean newName;
         this.lock.lock();
         try {
             // a declared pool that starts after failing to replaces its failure
             this.pools.removeIf(each -> each.pool() == null && each.name().equals(pool.name()));
             this.pools.add(pool);
-            newName = this.meterNames.add(meterName);
         } finally {
             this.lock.unlock();
         }
-        if (newName) {
-            this.nameCallbacks.forEach(callback -> callback.accept(meterName));
-        }
+        this.meterNames.see(meterName(pool));
     }
 }

@@ -11,12 +11,10 @@ import io.gipc.GipcTaskException;
 import io.gipc.GipcTimeoutException;
 import io.gipc.GipcWorkerDiedException;
 import io.gipc.Pipe;
+import io.gipc.autoconfigure.ActuatorClient;
 import io.gipc.autoconfigure.EntryPointPool;
 import io.gipc.autoconfigure.GipcProcessLauncher;
 import io.gipc.autoconfigure.pools.PoolWorkers.WorkerIdentity;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,11 +69,10 @@ class GipcPoolIntegrationTests {
     /** Pipes this test created, closed after it whatever happened, so that no worker waits on them. */
     private final List<Pipe<?>> pipes = new ArrayList<>();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     @LocalServerPort
     private int port;
+
+    private ActuatorClient actuator;
 
     @Autowired
     private GipcProcessLauncher launcher;
@@ -101,6 +99,11 @@ class GipcPoolIntegrationTests {
 
     @TempDir
     private Path tmp;
+
+    @BeforeEach
+    void actuator() {
+        this.actuator = new ActuatorClient(this.port);
+    }
 
     @AfterEach
     void closePipes() {
@@ -166,45 +169,29 @@ class GipcPoolIntegrationTests {
 
     @Test
     void aWorkerKilledMidCallFailsOnlyThatCallAndIsReplaced() throws Exception {
-        Pipe<Long> pids = pipe();
-        Pipe<String> release = pipe();
-        CompletableFuture<Long> killed = this.holder.call(pids.writer(), release.reader());
-        long pid = pids.reader().get(DEADLINE);
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        assertThatThrownBy(() -> result(killed))
+        Held held = hold(this.holder);
+        ProcessHandle.of(held.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        assertThatThrownBy(() -> result(held.call()))
                 .cause()
                 .isInstanceOf(GipcWorkerDiedException.class)
                 .hasMessageContaining("pool 'holder'")
                 .satisfies(e ->
                         assertThat(((GipcWorkerDiedException) e).exitCode()).hasValue(-9));
-
-        Pipe<Long> nextPids = pipe();
-        Pipe<String> nextRelease = pipe();
-        nextRelease.writer().put("go");
-        long replacement = result(this.holder.call(nextPids.writer(), nextRelease.reader()));
-        assertThat(replacement).isNotEqualTo(pid);
-        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(released(this.holder)).isNotEqualTo(held.pid());
+        assertThat(ProcessHandle.of(held.pid()).filter(ProcessHandle::isAlive)).isEmpty();
     }
 
     @Test
     void aCallPastTheTaskTimeoutFailsAndItsWorkerIsKilledAndReplaced() throws Exception {
-        Pipe<Long> pids = pipe();
-        Pipe<String> never = pipe();
-        CompletableFuture<Long> late = this.timed.call(pids.writer(), never.reader());
-        long pid = pids.reader().get(DEADLINE);
-        assertThatThrownBy(() -> result(late))
+        Held held = hold(this.timed);
+        assertThatThrownBy(() -> result(held.call()))
                 .cause()
                 .isInstanceOf(GipcTimeoutException.class)
                 .hasMessageContaining("pool 'timed'")
                 .hasMessageContaining("ran longer than PT2S");
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::onExit))
+        assertThat(ProcessHandle.of(held.pid()).map(ProcessHandle::onExit))
                 .hasValueSatisfying(exit -> assertThat(exit).succeedsWithin(DEADLINE));
-
-        Pipe<Long> nextPids = pipe();
-        Pipe<String> released = pipe();
-        released.writer().put("go");
-        Long replacement = result(this.timed.call(nextPids.writer(), released.reader()));
-        assertThat(replacement).isNotEqualTo(pid);
+        assertThat(released(this.timed)).isNotEqualTo(held.pid());
     }
 
     @Test
@@ -221,23 +208,28 @@ class GipcPoolIntegrationTests {
 
     @Test
     void metersCountPoolTasksByOutcomeWithBoundedTags() throws Exception {
-        double successBefore = measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:success", "COUNT");
-        double failureBefore = measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:failure", "COUNT");
+        double successBefore =
+                this.actuator.measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:success", "COUNT");
+        double failureBefore =
+                this.actuator.measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:failure", "COUNT");
         result(this.divider.call(4, 2));
         result(this.divider.call(6, 2));
         assertThatThrownBy(() -> result(this.divider.call(6, 0))).hasCauseInstanceOf(GipcTaskException.class);
 
-        assertThat(measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:success", "COUNT"))
+        assertThat(this.actuator.measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:success", "COUNT"))
                 .isEqualTo(successBefore + 2);
-        assertThat(measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:failure", "COUNT"))
+        assertThat(this.actuator.measurement("gipc.pool.tasks?tag=pool:divider&tag=outcome:failure", "COUNT"))
                 .isEqualTo(failureBefore + 1);
-        assertThat(measurement("gipc.pool.task.duration?tag=pool:divider&tag=outcome:success", "COUNT"))
+        assertThat(this.actuator.measurement("gipc.pool.task.duration?tag=pool:divider&tag=outcome:success", "COUNT"))
                 .isGreaterThanOrEqualTo(2);
-        assertThat(measurement("gipc.pool.workers?tag=pool:divider", "VALUE")).isEqualTo(2);
-        assertThat(measurement("gipc.pool.busy?tag=pool:divider", "VALUE")).isZero();
-        assertThat(measurement("gipc.pool.queued?tag=pool:divider", "VALUE")).isZero();
+        assertThat(this.actuator.measurement("gipc.pool.workers?tag=pool:divider", "VALUE"))
+                .isEqualTo(2);
+        assertThat(this.actuator.measurement("gipc.pool.busy?tag=pool:divider", "VALUE"))
+                .isZero();
+        assertThat(this.actuator.measurement("gipc.pool.queued?tag=pool:divider", "VALUE"))
+                .isZero();
 
-        String tasks = get("/actuator/metrics/gipc.pool.tasks", 200);
+        String tasks = this.actuator.get("/actuator/metrics/gipc.pool.tasks", 200);
         assertThat((String) JsonPath.read(tasks, "$.description")).isNotBlank();
         assertThat((String) JsonPath.read(tasks, "$.baseUnit")).isEqualTo("tasks");
         List<String> pools = JsonPath.read(tasks, "$.availableTags[?(@.tag == 'pool')].values[*]");
@@ -249,7 +241,7 @@ class GipcPoolIntegrationTests {
     @Test
     void endpointAndHealthShowEachPoolWithItsWorkers() throws Exception {
         result(this.divider.call(8, 2));
-        String json = get("/actuator/gipc", 200);
+        String json = this.actuator.get("/actuator/gipc", 200);
         String pool = "$.pools[?(@.name == 'divider')]";
         assertThat(JsonPath.<List<String>>read(json, pool + ".entryPoint")).containsExactly("divide");
         assertThat(JsonPath.<List<Integer>>read(json, pool + ".size")).containsExactly(2);
@@ -266,7 +258,7 @@ class GipcPoolIntegrationTests {
                 .satisfies(count -> assertThat(count.longValue()).isPositive());
         assertThat(JsonPath.<List<String>>read(json, "$.pools[*].name")).containsExactlyInAnyOrderElementsOf(POOLS);
 
-        String health = get("/actuator/health/gipc", 200);
+        String health = this.actuator.get("/actuator/health/gipc", 200);
         assertThat((String) JsonPath.read(health, "$.status")).isEqualTo("UP");
         assertThat((Integer) JsonPath.read(health, "$.details.pools.divider.alive"))
                 .isEqualTo(2);
@@ -318,11 +310,7 @@ class GipcPoolIntegrationTests {
                     .hasMessageContaining("pool 'broken' could not start any worker");
 
             String port = application.getEnvironment().getProperty("local.server.port");
-            HttpResponse<String> health = this.http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/gipc"))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = new ActuatorClient(port).send("/actuator/health/gipc");
             assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
             assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("DOWN");
             assertThat((String) JsonPath.read(health.body(), "$.details.pools.broken.failure"))
@@ -331,6 +319,25 @@ class GipcPoolIntegrationTests {
                     .as("no worker left running")
                     .isEmpty();
         }
+    }
+
+    /** A call of {@code hold} that runs until its release pipe closes, and the pid of the worker running it. */
+    private record Held(CompletableFuture<Long> call, long pid) {}
+
+    private Held hold(EntryPointPool pool) {
+        Pipe<Long> pids = pipe();
+        Pipe<String> release = pipe();
+        CompletableFuture<Long> call = pool.call(pids.writer(), release.reader());
+        return new Held(call, pids.reader().get(DEADLINE));
+    }
+
+    /** Calls {@code hold} released at once: returns the pid of the worker that ran it. */
+    private long released(EntryPointPool pool) throws Exception {
+        Pipe<Long> pids = pipe();
+        Pipe<String> release = pipe();
+        release.writer().put("go");
+        Long pid = result(pool.call(pids.writer(), release.reader()));
+        return pid;
     }
 
     private <T> Pipe<T> pipe() {
@@ -354,23 +361,5 @@ class GipcPoolIntegrationTests {
         return new SpringApplicationBuilder(PoolTestApplication.class)
                 .properties(all.toArray(String[]::new))
                 .run();
-    }
-
-    private double measurement(String meter, String statistic) throws Exception {
-        String json = get("/actuator/metrics/" + meter, 200);
-        List<Number> values = JsonPath.read(json, "$.measurements[?(@.statistic == '" + statistic + "')].value");
-        assertThat(values).as(meter + " " + statistic).hasSize(1);
-        return values.get(0).doubleValue();
-    }
-
-    private String get(String path, int status) throws Exception {
-        HttpResponse<String> response = this.http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
-        return response.body();
     }
 }
