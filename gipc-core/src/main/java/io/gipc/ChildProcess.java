@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
  * fails the application's startup, naming the bean and the method, when two entry points share a name or when a
  * method has an unsupported signature.
  *
- * <p>Binding rules (both modes): the method returns {@code void} and is not private. The launch arguments bind to
+ * <p>Binding rules (both modes): the method is not private; it may return a value, which a call through a pool of
+ * workers for the entry point ({@code gipc.pools.<name>} in Spring Boot) returns, and which a child started with
+ * {@code start(name, args...)} drops (a child has only its exit code). The launch arguments bind to
  * the method's first parameters, in declaration order; each must be assignable to its parameter's type and is
  * Java-serialized into the child. Pipe handles among them ({@link PipeReader}, {@link PipeWriter},
  * {@link DuplexHandle}, {@link Pipe}, {@link DuplexPipe}) move to the child, as for a {@link ChildTask}. Parameters

@@ -61,6 +61,17 @@ public interface WorkerPool extends AutoCloseable {
     String name();
 
     /**
+     * Tells whether the pool was given its name ({@link WorkerPoolOptions#named(String)}). A pool created without
+     * one gets a generated name ({@code pool-1}, {@code pool-2}, ...), unique per pool and so unbounded as a metric
+     * tag.
+     *
+     * @return {@code true} when the name was given; this default returns {@code true}
+     */
+    default boolean named() {
+        return true;
+    }
+
+    /**
      * Returns the number of workers the pool keeps.
      *
      * @return the size

@@ -97,6 +97,46 @@ class WorkerPoolTests {
     }
 
     @Test
+    void statsListEachLiveWorkerWithItsPidWhetherItIsBusyAndItsTasks() throws Exception {
+        WorkerPool pool = pool(WorkerPoolOptions.of(2).named("listed"));
+        Pipe<String> gate = ext.launcher().pipe();
+        PipeReader<String> r = gate.reader();
+        CompletableFuture<Long> held = pool.submit(() -> {
+            r.get();
+            return pid();
+        });
+        Await.until(WAIT, () -> pool.stats().busy() == 1, "one worker runs the held task");
+        WorkerPoolStats stats = pool.stats();
+        assertThat(stats.workers()).hasSize(2).hasSize(stats.alive());
+        assertThat(stats.workers())
+                .extracting(WorkerStats::pid)
+                .containsExactlyInAnyOrderElementsOf(
+                        pool.workers().stream().map(GipcProcess::pid).toList());
+        assertThat(stats.workers()).extracting(WorkerStats::name).allMatch(n -> n.startsWith("listed-worker-"));
+        assertThat(stats.workers())
+                .filteredOn(WorkerStats::busy)
+                .singleElement()
+                .satisfies(w -> assertThat(w.tasks()).isEqualTo(1));
+        gate.writer().put("go");
+        long ran = result(held);
+        Await.until(WAIT, () -> pool.stats().busy() == 0, "the held task ended");
+        assertThat(pool.stats().workers())
+                .filteredOn(w -> w.pid() == ran)
+                .singleElement()
+                .satisfies(w -> assertThat(w.busy()).isFalse());
+    }
+
+    @Test
+    void aPoolIsNamedOnlyWhenItWasGivenAName() {
+        WorkerPool given = pool(WorkerPoolOptions.of(1).named("given"));
+        WorkerPool generated = pool(WorkerPoolOptions.of(1));
+        assertThat(given.named()).isTrue();
+        assertThat(generated.named()).isFalse();
+        assertThat(generated.name()).matches("pool-\\d+");
+        assertThat(generated.stats().workers()).hasSize(1);
+    }
+
+    @Test
     void aWorkerKilledDuringATaskFailsOnlyThatTaskAndIsReplaced() throws Exception {
         WorkerPool pool = pool(WorkerPoolOptions.of(1).named("dies"));
         long before = pool.workers().get(0).pid();

@@ -1,5 +1,6 @@
 package io.gipc.autoconfigure;
 
+import io.gipc.ChildCallable;
 import io.gipc.ChildProcess;
 import io.gipc.ChildProcess.Mode;
 import io.gipc.ChildTask;
@@ -42,9 +43,6 @@ record EntryPoint(String name, Mode mode, boolean essential, String beanName, Me
         if (name.isBlank()) {
             throw unsupported(name, beanName, method, "its name must not be blank");
         }
-        if (method.getReturnType() != void.class) {
-            throw unsupported(name, beanName, method, "it must return void");
-        }
         if (Modifier.isPrivate(method.getModifiers())) {
             throw unsupported(name, beanName, method, "it must not be private");
         }
@@ -74,36 +72,63 @@ record EntryPoint(String name, Mode mode, boolean essential, String beanName, Me
     }
 
     /**
-     * Checks launch arguments against the signature and builds the task that runs the method in a child.
+     * Checks launch arguments against the signature and builds the task that runs the method in a child; what the
+     * method returns is dropped.
      *
      * @param args the launch arguments
      * @param sources the application's sources, needed in {@link Mode#SPRING}
      * @return the task
      * @throws IllegalArgumentException when the arguments do not fit the method
+     * @throws GipcException in {@link Mode#SPRING} when no {@code SpringApplication} started this context
      */
     ChildTask task(@Nullable Object[] args, @Nullable ChildApplicationSources sources) {
+        EntryPointCall call = call(args);
+        return (this.mode == Mode.PLAIN)
+                ? new PlainEntryPointTask(call)
+                : new SpringEntryPointTask(call, requireSources(sources));
+    }
+
+    /**
+     * Checks launch arguments against the signature and builds the pool task that runs the method in a worker and
+     * returns its value.
+     *
+     * @param args the launch arguments
+     * @param sources the application's sources, needed in {@link Mode#SPRING}
+     * @return the task
+     * @throws IllegalArgumentException when the arguments do not fit the method
+     * @throws GipcException in {@link Mode#SPRING} when no {@code SpringApplication} started this context
+     */
+    ChildCallable<@Nullable Object> poolTask(@Nullable Object[] args, @Nullable ChildApplicationSources sources) {
+        EntryPointCall call = call(args);
+        return (this.mode == Mode.PLAIN) ? new PlainPoolCall(call) : new SpringPoolCall(call, requireSources(sources));
+    }
+
+    /**
+     * Returns the warm-up of a pool's workers: in {@link Mode#SPRING} it starts the worker's context.
+     *
+     * @param sources the application's sources, needed in {@link Mode#SPRING}
+     * @return the warm-up, or {@code null} in {@link Mode#PLAIN}
+     * @throws GipcException in {@link Mode#SPRING} when no {@code SpringApplication} started this context
+     */
+    @Nullable
+    ChildCallable<@Nullable Object> poolWarmUp(@Nullable ChildApplicationSources sources) {
+        return (this.mode == Mode.PLAIN) ? null : new SpringPoolCall.WarmUp(requireSources(sources), this.name);
+    }
+
+    private EntryPointCall call(@Nullable Object[] args) {
         bind(args);
-        String[] parameterTypes = Arrays.stream(this.method.getParameterTypes())
-                .map(Class::getName)
-                .toArray(String[]::new);
-        String declaringClass = this.method.getDeclaringClass().getName();
-        if (this.mode == Mode.PLAIN) {
-            return new PlainEntryPointTask(this.name, declaringClass, this.method.getName(), parameterTypes, args);
-        }
+        return new EntryPointCall(
+                this.name, Modifier.isStatic(this.method.getModifiers()) ? null : this.beanName, this.method, args);
+    }
+
+    private ChildApplicationSources requireSources(@Nullable ChildApplicationSources sources) {
         if (sources == null) {
             throw new GipcException("entry point '" + this.name + "' (" + describe()
                     + ") runs in SPRING mode, but no SpringApplication started this context, so the child"
                     + " cannot start the same application: start it with SpringApplication or use"
                     + " @ChildProcess(mode = PLAIN)");
         }
-        return new SpringEntryPointTask(
-                this.name,
-                Modifier.isStatic(this.method.getModifiers()) ? null : this.beanName,
-                declaringClass,
-                this.method.getName(),
-                parameterTypes,
-                args,
-                sources);
+        return sources;
     }
 
     private void bind(@Nullable Object[] args) {

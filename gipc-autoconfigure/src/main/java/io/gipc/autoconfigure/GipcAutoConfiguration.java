@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Import;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for gipc: a
  * {@link ProcessLauncher} bean configured by {@code gipc.*} properties, the {@code @ChildProcess} entry points of the
- * application, the pipes declared under {@code gipc.pipes}, and the lifecycle that ends every child when the
- * context closes.
+ * application, the pipes declared under {@code gipc.pipes}, the worker pools declared under {@code gipc.pools}
+ * ({@link EntryPointPool} beans), and the lifecycle that closes every pool and ends every child when the context
+ * closes.
  *
  * <p>The launcher is created from the {@link LauncherConfig} bean {@code gipcLauncherConfig}: the properties, the
  * application's {@link Codec} bean as default codec (when it has exactly one; Kryo otherwise), then every
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "gipc.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(GipcProperties.class)
-@Import(PipeBeanRegistrar.class)
+@Import({PipeBeanRegistrar.class, PoolBeanRegistrar.class})
 public final class GipcAutoConfiguration {
 
     @Bean
@@ -82,23 +83,35 @@ public final class GipcAutoConfiguration {
             GipcRegistry registry,
             ChildProcessEntryPoints entryPoints,
             ObjectProvider<ChildApplicationSources> sources) {
-        ChildOptions options = properties.getChild().isInheritIo()
-                ? ChildOptions.defaults()
-                : ChildOptions.defaults().withOutput(Redirect.DISCARD).withError(Redirect.DISCARD);
         return new GipcProcessLauncher(
                 ProcessLauncher.create(gipcLauncherConfig),
                 gipcLauncherConfig.defaultCodec(),
                 entryPoints,
                 sources::getIfAvailable,
-                options,
+                childOptions(properties.getChild()),
                 registry,
                 gipcLauncherConfig.shutdownTimeout());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    GipcLifecycle gipcLifecycle(ProcessLauncher launcher, GipcProperties properties) {
-        return new GipcLifecycle(launcher, properties.getShutdown().getTimeout());
+    GipcLifecycle gipcLifecycle(
+            ProcessLauncher launcher,
+            GipcProperties properties,
+            GipcRegistry registry,
+            ObjectProvider<EntryPointPool> pools) {
+        return new GipcLifecycle(
+                launcher,
+                properties.getShutdown().getTimeout(),
+                registry,
+                () -> pools.orderedStream().toList());
+    }
+
+    /** {@code gipc.child.*} as the options of children started without options of their own. */
+    static ChildOptions childOptions(GipcProperties.Child child) {
+        return child.isInheritIo()
+                ? ChildOptions.defaults()
+                : ChildOptions.defaults().withOutput(Redirect.DISCARD).withError(Redirect.DISCARD);
     }
 
     static Codec<?> kryoCodec(GipcProperties.Kryo kryo) {

@@ -1,13 +1,24 @@
 package io.gipc.autoconfigure;
 
 import io.gipc.ProcessLauncher;
+import io.gipc.WorkerPool;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Ends the children of the {@link ProcessLauncher} bean when the context closes: SIGTERM to every child and its
- * descendants, a wait of at most {@code gipc.shutdown.timeout}, then SIGKILL.
+ * Ends the children of the {@link ProcessLauncher} bean when the context closes: first the worker pools (the
+ * {@link EntryPointPool} beans and every pool the {@link GipcRegistry} knows) refuse new tasks and get at most
+ * {@code gipc.shutdown.timeout} to finish theirs before their workers are killed, since a pool would replace workers
+ * terminated under it; then SIGTERM to every child and its descendants, a wait of at most
+ * {@code gipc.shutdown.timeout}, then SIGKILL.
  *
  * <p>It stops in phase {@value #PHASE}: after the web server's graceful shutdown has let in-flight requests finish
  * (they may still talk to children), before the web server itself stops. The wait runs on its own thread so that
@@ -27,17 +38,42 @@ public final class GipcLifecycle implements SmartLifecycle {
 
     private final Duration timeout;
 
+    private final @Nullable GipcRegistry registry;
+
+    private final Supplier<List<EntryPointPool>> entryPointPools;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     /**
-     * Creates the lifecycle.
+     * Creates a lifecycle that ends children only (it closes no pool).
      *
      * @param launcher the launcher whose children to end
      * @param timeout how long to wait after SIGTERM before SIGKILL
      */
     public GipcLifecycle(ProcessLauncher launcher, Duration timeout) {
+        this(launcher, timeout, null, List::of);
+    }
+
+    /**
+     * Creates a lifecycle that closes the pools the registry knows, then ends the children.
+     *
+     * @param launcher the launcher whose children to end
+     * @param timeout how long pools get to finish their tasks, and children to exit after SIGTERM
+     * @param registry the pools to close
+     */
+    public GipcLifecycle(ProcessLauncher launcher, Duration timeout, GipcRegistry registry) {
+        this(launcher, timeout, registry, List::of);
+    }
+
+    GipcLifecycle(
+            ProcessLauncher launcher,
+            Duration timeout,
+            @Nullable GipcRegistry registry,
+            Supplier<List<EntryPointPool>> entryPointPools) {
         this.launcher = launcher;
         this.timeout = timeout;
+        this.registry = registry;
+        this.entryPointPools = entryPointPools;
     }
 
     @Override
@@ -48,7 +84,7 @@ public final class GipcLifecycle implements SmartLifecycle {
     @Override
     public void stop() {
         this.running.set(false);
-        ChildTermination.terminateAll(this.launcher.children(), this.timeout);
+        end();
     }
 
     @Override
@@ -56,11 +92,32 @@ public final class GipcLifecycle implements SmartLifecycle {
         this.running.set(false);
         Thread.ofPlatform().name("gipc-shutdown").daemon().start(() -> {
             try {
-                ChildTermination.terminateAll(this.launcher.children(), this.timeout);
+                end();
             } finally {
                 callback.run();
             }
         });
+    }
+
+    private void end() {
+        Set<WorkerPool> pools = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EntryPointPool pool : this.entryPointPools.get()) {
+            pool.refuseCalls();
+            WorkerPool started = pool.startedPool();
+            if (started != null) {
+                pools.add(started);
+            }
+        }
+        if (this.registry != null) {
+            for (ManagedPool managed : this.registry.pools()) {
+                WorkerPool open = managed.pool();
+                if (open != null) {
+                    pools.add(open);
+                }
+            }
+        }
+        PoolShutdown.closeAll(new ArrayList<>(pools), this.timeout);
+        ChildTermination.terminateAll(this.launcher.children(), this.timeout);
     }
 
     @Override

@@ -44,6 +44,9 @@ public class GipcProperties implements Validator {
     /** Pipes to create as beans, keyed by bean name. */
     private final Map<String, Pipe> pipes = new LinkedHashMap<>();
 
+    /** Pools of worker JVMs that run an entry point, created as beans keyed by bean name. */
+    private final Map<String, Pool> pools = new LinkedHashMap<>();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -82,6 +85,10 @@ public class GipcProperties implements Validator {
 
     public Map<String, Pipe> getPipes() {
         return this.pipes;
+    }
+
+    public Map<String, Pool> getPools() {
+        return this.pools;
     }
 
     @Override
@@ -142,6 +149,31 @@ public class GipcProperties implements Validator {
                         "pipes[" + name + "].codec", "gipc.codec", "gipc.pipes." + name + ".codec must be set");
             }
         });
+        properties.getPools().forEach((name, pool) -> validatePool(errors, name, pool));
+    }
+
+    private static void validatePool(Errors errors, String name, Pool pool) {
+        String prefix = "gipc.pools." + name + ".";
+        String field = "pools[" + name + "].";
+        if (pool.getEntryPoint() == null || pool.getEntryPoint().isBlank()) {
+            errors.rejectValue(
+                    field + "entry-point",
+                    "gipc.pool",
+                    prefix + "entry-point must name the @ChildProcess entry point the pool's workers run");
+        }
+        if (pool.getWorkers() < 1) {
+            errors.rejectValue(field + "workers", "gipc.pool", prefix + "workers must be at least 1");
+        }
+        if (pool.getMaxTasksPerWorker() < 0) {
+            errors.rejectValue(
+                    field + "max-tasks-per-worker",
+                    "gipc.pool",
+                    prefix + "max-tasks-per-worker must be 0 (never) or positive");
+        }
+        Duration timeout = pool.getTaskTimeout();
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            errors.rejectValue(field + "task-timeout", "gipc.pool", prefix + "task-timeout must be positive");
+        }
     }
 
     private static void rejectInvalidNames(
@@ -319,6 +351,68 @@ public class GipcProperties implements Validator {
 
         public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
+        }
+    }
+
+    /** A pool of worker JVMs created as a bean: warm workers that run an entry point call after call. */
+    public static class Pool {
+
+        /** Name of the @ChildProcess entry point the pool's workers run. */
+        private @Nullable String entryPoint;
+
+        /** Number of worker JVMs the pool keeps. */
+        private int workers = 1;
+
+        /** Number of calls after which a worker exits and is replaced. 0 for never. */
+        private int maxTasksPerWorker;
+
+        /**
+         * How long a call may run before it fails and its worker is killed and replaced. Also bounds a new worker's
+         * warm-up (in SPRING mode, the start of its application context). Defaults to no limit.
+         */
+        private @Nullable Duration taskTimeout;
+
+        /** JVM arguments the pool's workers get, after gipc.child.jvm-arguments. */
+        private List<String> jvmArguments = new ArrayList<>();
+
+        public @Nullable String getEntryPoint() {
+            return this.entryPoint;
+        }
+
+        public void setEntryPoint(@Nullable String entryPoint) {
+            this.entryPoint = entryPoint;
+        }
+
+        public int getWorkers() {
+            return this.workers;
+        }
+
+        public void setWorkers(int workers) {
+            this.workers = workers;
+        }
+
+        public int getMaxTasksPerWorker() {
+            return this.maxTasksPerWorker;
+        }
+
+        public void setMaxTasksPerWorker(int maxTasksPerWorker) {
+            this.maxTasksPerWorker = maxTasksPerWorker;
+        }
+
+        public @Nullable Duration getTaskTimeout() {
+            return this.taskTimeout;
+        }
+
+        public void setTaskTimeout(@Nullable Duration taskTimeout) {
+            this.taskTimeout = taskTimeout;
+        }
+
+        public List<String> getJvmArguments() {
+            return this.jvmArguments;
+        }
+
+        public void setJvmArguments(List<String> jvmArguments) {
+            this.jvmArguments = jvmArguments;
         }
     }
 

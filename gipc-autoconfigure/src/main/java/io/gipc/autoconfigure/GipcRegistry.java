@@ -7,6 +7,8 @@ import io.gipc.LauncherListener;
 import io.gipc.PipeStats;
 import io.gipc.PipeTraffic;
 import io.gipc.ProcessLauncher;
+import io.gipc.TaskOutcome;
+import io.gipc.WorkerPool;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the application's launchers did, as Actuator, health and metrics show it: their children (running, recently
- * exited and essential ones) and their pipes (open ones, and totals per name).
+ * exited and essential ones), their pipes (open ones, and totals per name) and their worker pools (open ones, and
+ * pools declared under {@code gipc.pools} that could not start).
  *
  * <p>It is fed by its {@link #listener()}: every launcher whose {@link LauncherConfig} carries that listener is
  * observed, whoever created it. The auto-configured launcher does; a {@link ProcessLauncher} bean of your own is
@@ -27,12 +30,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GipcRegistry {
 
-    /** The name under which pipes created without a name are counted. */
+    /** The name under which pipes and pools created without a name are counted. */
     public static final String UNNAMED = "unnamed";
 
     private final TrackedChildren children = new TrackedChildren();
 
     private final TrackedPipes pipes = new TrackedPipes();
+
+    private final TrackedPools pools = new TrackedPools();
 
     private final LauncherListeners forwarded = new LauncherListeners(List.of());
 
@@ -112,6 +117,53 @@ public final class GipcRegistry {
         this.pipes.onName(callback);
     }
 
+    /**
+     * Returns the worker pools: every open one, and every pool declared under {@code gipc.pools} none of whose
+     * workers could start.
+     *
+     * @return a snapshot, in creation order
+     */
+    public List<ManagedPool> pools() {
+        return this.pools.snapshot();
+    }
+
+    /**
+     * Calls {@code callback} once with every pool name as meters tag it ({@link #UNNAMED} for pools created without
+     * a name), now for names already seen and later for new ones.
+     *
+     * @param callback told each name once, on the thread that created the first pool of that name
+     */
+    public void onPoolName(Consumer<String> callback) {
+        this.pools.onName(callback);
+    }
+
+    /**
+     * Returns the pools that meters tag with {@code name}.
+     *
+     * @param name a pool's name, or {@link #UNNAMED}
+     * @return the open pools (and failed declared ones) of that name
+     */
+    public List<ManagedPool> pools(String name) {
+        return this.pools.snapshot().stream()
+                .filter(pool -> TrackedPools.meterName(pool).equals(name))
+                .toList();
+    }
+
+    /** Called by a declared pool before it creates its workers, so that the pool is described as such. */
+    void expectPool(String poolName, String entryPoint) {
+        this.pools.expect(poolName, entryPoint);
+    }
+
+    /** Called by a declared pool none of whose workers could start. */
+    void poolFailedToStart(String poolName, String entryPoint, int size, String failure) {
+        this.pools.failedToStart(poolName, entryPoint, size, failure);
+    }
+
+    /** Called by a declared pool that closed before it could start. */
+    void forgetPool(String poolName) {
+        this.pools.forget(poolName);
+    }
+
     /** Called by the Spring launcher before it starts an entry point, so that the child is described as such. */
     void expectEntryPoint(String childName, String entryPoint, boolean essential) {
         this.children.expect(childName, entryPoint, essential);
@@ -147,6 +199,23 @@ public final class GipcRegistry {
         public void pipeClosed(PipeTraffic pipe) {
             GipcRegistry.this.pipes.closed(pipe);
             GipcRegistry.this.forwarded.pipeClosed(pipe);
+        }
+
+        @Override
+        public void poolCreated(WorkerPool pool) {
+            GipcRegistry.this.pools.created(pool);
+            GipcRegistry.this.forwarded.poolCreated(pool);
+        }
+
+        @Override
+        public void poolTaskFinished(WorkerPool pool, TaskOutcome outcome, Duration duration) {
+            GipcRegistry.this.forwarded.poolTaskFinished(pool, outcome, duration);
+        }
+
+        @Override
+        public void poolClosed(WorkerPool pool) {
+            GipcRegistry.this.pools.closed(pool);
+            GipcRegistry.this.forwarded.poolClosed(pool);
         }
     }
 }

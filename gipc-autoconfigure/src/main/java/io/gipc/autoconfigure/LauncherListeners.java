@@ -4,6 +4,8 @@ import io.gipc.GipcException;
 import io.gipc.GipcProcess;
 import io.gipc.LauncherListener;
 import io.gipc.PipeTraffic;
+import io.gipc.TaskOutcome;
+import io.gipc.WorkerPool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +55,21 @@ final class LauncherListeners implements LauncherListener {
     @Override
     public void pipeClosed(PipeTraffic pipe) {
         each(listener -> listener.pipeClosed(pipe));
+    }
+
+    @Override
+    public void poolCreated(WorkerPool pool) {
+        each(listener -> listener.poolCreated(pool));
+    }
+
+    @Override
+    public void poolTaskFinished(WorkerPool pool, TaskOutcome outcome, Duration duration) {
+        each(listener -> listener.poolTaskFinished(pool, outcome, duration));
+    }
+
+    @Override
+    public void poolClosed(WorkerPool pool) {
+        each(listener -> listener.poolClosed(pool));
     }
 
     private void each(Consumer<LauncherListener> call) {

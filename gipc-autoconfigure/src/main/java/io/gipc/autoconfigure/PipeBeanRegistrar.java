@@ -3,16 +3,9 @@ package io.gipc.autoconfigure;
 import io.gipc.Codec;
 import io.gipc.ProcessLauncher;
 import java.util.Map;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.unit.DataSize;
 
@@ -21,27 +14,11 @@ import org.springframework.util.unit.DataSize;
  * when {@code duplex} is set) named {@code <name>}, created by the {@link ProcessLauncher} bean with that name, so
  * that its metrics carry it. The context closes the pipe (every end still held in this process) when it closes.
  */
-final class PipeBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
-
-    private Environment environment;
-
-    private BeanFactory beanFactory;
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = beanFactory;
-    }
+final class PipeBeanRegistrar extends DeclaredBeanRegistrar {
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        Map<String, GipcProperties.Pipe> pipes = Binder.get(this.environment)
-                .bind("gipc.pipes", Bindable.mapOf(String.class, GipcProperties.Pipe.class))
-                .orElse(Map.of());
+        Map<String, GipcProperties.Pipe> pipes = declared("gipc.pipes", GipcProperties.Pipe.class);
         pipes.forEach((name, pipe) -> {
             boolean duplex = pipe.isDuplex();
             RootBeanDefinition definition =
@@ -53,8 +30,8 @@ final class PipeBeanRegistrar implements ImportBeanDefinitionRegistrar, Environm
     }
 
     private AutoCloseable create(String name, boolean duplex) {
-        ProcessLauncher launcher = this.beanFactory.getBean(ProcessLauncher.class);
-        GipcProperties properties = this.beanFactory.getBean(GipcProperties.class);
+        ProcessLauncher launcher = beanFactory().getBean(ProcessLauncher.class);
+        GipcProperties properties = beanFactory().getBean(GipcProperties.class);
         Codec<Object> codec = codec(name, properties);
         DataSize max = properties.getPipes().get(name).getMaxMessageSize();
         int maxBytes = (int) (max != null ? max : properties.getMaxMessageSize()).toBytes();

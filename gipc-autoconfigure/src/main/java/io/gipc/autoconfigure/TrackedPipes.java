@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -29,27 +28,21 @@ final class TrackedPipes {
     /** Per name: messages out, bytes out, messages in, bytes in, pipes closed. */
     private final Map<String, long[]> closedTotals = new LinkedHashMap<>();
 
-    private final List<Consumer<String>> nameCallbacks = new CopyOnWriteArrayList<>();
+    private final SeenNames names = new SeenNames();
 
     static String nameOf(PipeTraffic pipe) {
         return pipe.named() ? pipe.name() : GipcRegistry.UNNAMED;
     }
 
     void created(PipeTraffic pipe) {
-        boolean newName;
         this.lock.lock();
         try {
-            newName = !this.closedTotals.containsKey(nameOf(pipe));
-            if (newName) {
-                this.closedTotals.put(nameOf(pipe), new long[5]);
-            }
+            this.closedTotals.computeIfAbsent(nameOf(pipe), name -> new long[5]);
             this.open.add(pipe);
         } finally {
             this.lock.unlock();
         }
-        if (newName) {
-            this.nameCallbacks.forEach(callback -> callback.accept(nameOf(pipe)));
-        }
+        this.names.see(nameOf(pipe));
     }
 
     void closed(PipeTraffic pipe) {
@@ -64,15 +57,7 @@ final class TrackedPipes {
     }
 
     void onName(Consumer<String> callback) {
-        List<String> names;
-        this.lock.lock();
-        try {
-            this.nameCallbacks.add(callback);
-            names = List.copyOf(this.closedTotals.keySet());
-        } finally {
-            this.lock.unlock();
-        }
-        names.forEach(callback);
+        this.names.onName(callback);
     }
 
     List<PipeStats> open() {

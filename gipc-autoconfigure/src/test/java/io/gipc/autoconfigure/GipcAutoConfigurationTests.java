@@ -3,6 +3,7 @@ package io.gipc.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gipc.ChildProcess;
 import io.gipc.ChildProcess.Mode;
@@ -361,15 +362,91 @@ class GipcAutoConfigurationTests {
     }
 
     @Test
-    void entryPointThatReturnsAValueFailsFast() {
+    void entryPointsMayReturnAValue() {
+        this.contextRunner.withBean("valueWorker", ValueWorker.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(GipcProcessLauncher.class).entryPoints()).containsExactly("value");
+        });
+    }
+
+    @Test
+    void poolsDeclaredInConfigurationAreBeansNamedByTheirKeyWithDefaults() {
+        // SPRING mode without a SpringApplication: the pool cannot start, so no worker JVM is spent on this test
         this.contextRunner
                 .withBean("valueWorker", ValueWorker.class)
+                .withPropertyValues(
+                        "gipc.pools.values.entry-point=value",
+                        "gipc.pools.tuned.entry-point=value",
+                        "gipc.pools.tuned.workers=3",
+                        "gipc.pools.tuned.max-tasks-per-worker=100",
+                        "gipc.pools.tuned.task-timeout=30s",
+                        "gipc.pools.tuned.jvm-arguments=-Xmx64m,-Xss512k")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    GipcProperties.Pool values =
+                            context.getBean(GipcProperties.class).getPools().get("values");
+                    assertThat(values.getWorkers()).isEqualTo(1);
+                    assertThat(values.getMaxTasksPerWorker()).isZero();
+                    assertThat(values.getTaskTimeout()).isNull();
+                    assertThat(values.getJvmArguments()).isEmpty();
+                    GipcProperties.Pool tuned =
+                            context.getBean(GipcProperties.class).getPools().get("tuned");
+                    assertThat(tuned.getWorkers()).isEqualTo(3);
+                    assertThat(tuned.getMaxTasksPerWorker()).isEqualTo(100);
+                    assertThat(tuned.getTaskTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(tuned.getJvmArguments()).containsExactly("-Xmx64m", "-Xss512k");
+                    assertThat(context.getBeansOfType(EntryPointPool.class)).containsOnlyKeys("values", "tuned");
+                    EntryPointPool pool = context.getBean("tuned", EntryPointPool.class);
+                    assertThat(pool.name()).isEqualTo("tuned");
+                    assertThat(pool.entryPoint()).isEqualTo("value");
+                    assertThat(pool.stats().size()).isEqualTo(3);
+                    assertThat(pool.stats().lastStartFailure())
+                            .contains("runs in SPRING mode, but no SpringApplication started this context");
+                    assertThat(context.getBean(GipcRegistry.class).pools())
+                            .extracting(ManagedPool::name, ManagedPool::entryPoint, ManagedPool::isFailing)
+                            .containsExactlyInAnyOrder(tuple("values", "value", true), tuple("tuned", "value", true));
+                });
+    }
+
+    @Test
+    void aPoolOfAnUnknownEntryPointFailsTheStartupNamingThePoolAndTheKnownEntryPoints() {
+        this.contextRunner
+                .withBean(Workers.class)
+                .withPropertyValues("gipc.pools.render.entry-point=nope")
                 .run(context -> assertThat(context)
                         .getFailure()
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("Unsupported @ChildProcess(\"value\") on bean 'valueWorker' method"
-                                + " ValueWorker.compute()")
-                        .hasMessageContaining("must return void"));
+                        .rootCause()
+                        .hasMessageContaining("gipc.pools.render.entry-point: pool 'render' runs entry point 'nope',"
+                                + " but no @ChildProcess method has that name")
+                        .hasMessageContaining("resize")
+                        .hasMessageContaining("count"));
+    }
+
+    @Test
+    void aPoolWithoutEntryPointFailsNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("gipc.pools.render.workers=2")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.pools.render.entry-point must name the @ChildProcess entry point"));
+    }
+
+    @Test
+    void invalidPoolSizesAndTimeoutsFailNamingTheProperty() {
+        this.contextRunner
+                .withBean(Workers.class)
+                .withPropertyValues(
+                        "gipc.pools.render.entry-point=resize",
+                        "gipc.pools.render.workers=0",
+                        "gipc.pools.render.max-tasks-per-worker=-1",
+                        "gipc.pools.render.task-timeout=0s")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gipc.pools.render.workers must be at least 1")
+                        .hasMessageContaining("gipc.pools.render.max-tasks-per-worker must be 0 (never) or positive")
+                        .hasMessageContaining("gipc.pools.render.task-timeout must be positive"));
     }
 
     @Test

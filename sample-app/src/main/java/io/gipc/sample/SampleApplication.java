@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The sample application: gipc's three examples ({@code example1}, {@code example2}, {@code example3}) or, without
- * an argument, a web service that renders images in crash-isolated child JVMs.
+ * an argument, a web service that renders images on a pool of crash-isolated worker JVMs.
  *
  * <p>The examples run in a Spring context without a web server and use the starter's {@link ProcessLauncher} bean;
  * closing the context terminates any child they left behind.

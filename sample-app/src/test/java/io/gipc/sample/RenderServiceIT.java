@@ -1,6 +1,7 @@
 package io.gipc.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Runs the web service from the built jar and uses it over HTTP: images rendered in child JVMs, a worker that
- * crashes mid-job, Actuator.
+ * Runs the web service from the built jar and uses it over HTTP: images rendered on the pool's warm worker JVMs, a
+ * worker that crashes mid-job and is replaced, Actuator.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RenderServiceIT {
@@ -46,7 +51,7 @@ class RenderServiceIT {
             port = socket.getLocalPort();
         }
         app = SampleJarProcess.start("--server.port=" + port);
-        app.awaitLine("startup message", line -> line.contains("Started SampleApplication"), STARTUP_TIMEOUT);
+        app.awaitStarted(STARTUP_TIMEOUT);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         base = URI.create("http://localhost:" + port);
     }
@@ -62,18 +67,38 @@ class RenderServiceIT {
     }
 
     @Test
-    void rendersAnImageInAChildJvm() throws Exception {
+    void rendersAnImageOnAWarmPoolWorker() throws Exception {
         HttpResponse<byte[]> response = get("/api/render?width=160&height=120");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(response.headers().firstValue("X-Render-Worker"))
-                .hasValueSatisfying(name -> assertThat(name).startsWith("render-"));
+                .hasValueSatisfying(name -> assertThat(name).matches("render-worker-\\d+"));
+        assertThat(response.headers().firstValue("X-Render-Worker-Jobs")).isPresent();
         assertThat(Arrays.copyOf(response.body(), PNG_SIGNATURE.length)).isEqualTo(PNG_SIGNATURE);
     }
 
     @Test
-    void aWorkerThatCrashesMidJobFailsOnlyItsOwnJob() throws Exception {
+    void poolWorkersKeepTheirContextAndTakeJobAfterJob() throws Exception {
+        Map<String, List<Long>> jobsByWorker = new LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<byte[]> response = get("/api/render?width=48&height=48");
+            assertThat(response.statusCode()).isEqualTo(200);
+            jobsByWorker
+                    .computeIfAbsent(
+                            response.headers().firstValue("X-Render-Worker").orElseThrow(), w -> new ArrayList<>())
+                    .add(Long.parseLong(response.headers()
+                            .firstValue("X-Render-Worker-Jobs")
+                            .orElseThrow()));
+        }
+        // 2 workers, 4 jobs: one worker took at least two, and its count (a field of its bean) went on growing
+        assertThat(jobsByWorker.values()).anySatisfy(jobs -> assertThat(jobs).hasSizeGreaterThanOrEqualTo(2));
+        assertThat(jobsByWorker.values())
+                .allSatisfy(jobs -> assertThat(jobs).isSorted().doesNotHaveDuplicates());
+    }
+
+    @Test
+    void aWorkerThatCrashesMidJobFailsOnlyItsOwnJobAndIsReplaced() throws Exception {
         CompletableFuture<HttpResponse<byte[]>> crashing = getAsync("/api/render?width=200&height=200&crashAtRow=100");
         CompletableFuture<HttpResponse<byte[]>> healthy = getAsync("/api/render?width=200&height=200");
 
@@ -82,13 +107,20 @@ class RenderServiceIT {
         assertThat(crashed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(new String(crashed.body()))
                 .contains("\"title\":\"Render worker crashed\"")
-                .containsPattern("worker render-\\d+ exited with code -?\\d+ after sending \\d+ of 200 rows");
+                .containsPattern("the job stopped after \\d+ of 200 rows: worker 'render-worker-\\d+' \\(pid \\d+\\)"
+                        + " of pool 'render' died while running task \\d+ \\(exit code -?\\d+\\)")
+                .contains("The job was not completed, the service is unaffected");
         assertThat(healthy.get().statusCode()).isEqualTo(200);
 
-        // The service keeps serving, and counts the crash.
+        // The service keeps serving, counts the crash, and the pool is back to two workers.
         assertThat(get("/api/render?width=64&height=64").statusCode()).isEqualTo(200);
         assertThat(text("/actuator/metrics/sample.render.jobs?tag=outcome:crashed"))
                 .containsPattern("\"value\":[1-9]");
+        assertThat(text("/actuator/metrics/gipc.pool.tasks?tag=pool:render&tag=outcome:died"))
+                .containsPattern("\"value\":[1-9]");
+        await().atMost(REQUEST_TIMEOUT)
+                .untilAsserted(() -> assertThat(text("/actuator/gipc"))
+                        .containsPattern("\"name\":\"render\",\"entryPoint\":\"render\",\"size\":2,\"alive\":2"));
         assertThat(text("/actuator/health")).startsWith("{").contains("\"status\":\"UP\"");
     }
 
@@ -106,16 +138,22 @@ class RenderServiceIT {
 
         assertThat(text("/actuator/gipc"))
                 .contains("\"children\"")
+                .contains("\"pools\"")
                 .contains("\"entryPoint\":\"render\"")
+                .containsPattern("\"workers\":\\[\\{\"name\":\"render-worker-\\d+\",\"pid\":\\d+,\"busy\":")
                 .contains("\"pipeTotals\"")
-                .containsPattern("\"name\":\"render-rows\",\"openPipes\":\\d+,\"closedPipes\":[1-9]");
+                .containsPattern("\"name\":\"render-progress\",\"openPipes\":\\d+,\"closedPipes\":[1-9]");
         assertThat(text("/actuator/metrics"))
                 .contains("\"gipc.children.started\"")
                 .contains("\"gipc.pipe.messages\"")
+                .contains("\"gipc.pool.tasks\"")
+                .contains("\"gipc.pool.busy\"")
                 .contains("\"sample.render.jobs\"");
-        assertThat(text("/actuator/metrics/gipc.pipe.messages?tag=name:render-rows&tag=direction:in"))
+        assertThat(text("/actuator/metrics/gipc.pool.tasks?tag=pool:render&tag=outcome:success"))
                 .containsPattern("\"value\":[1-9]");
-        assertThat(text("/")).contains("pipeTotals");
+        assertThat(text("/actuator/metrics/gipc.pipe.messages?tag=name:render-progress&tag=direction:in"))
+                .containsPattern("\"value\":[1-9]");
+        assertThat(text("/")).contains("pipeTotals").contains("gipc.pools");
         assertThat(text("/")).contains("/actuator/gipc").contains("/api/render");
     }
 

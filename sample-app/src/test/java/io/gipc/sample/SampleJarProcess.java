@@ -103,6 +103,20 @@ final class SampleJarProcess implements AutoCloseable {
     }
 
     /**
+     * Waits for the application's own startup message: pool workers in SPRING mode start the same application and
+     * print the same message, tagged with their own pid.
+     *
+     * @param timeout how long to wait
+     */
+    void awaitStarted(Duration timeout) {
+        String pid = " " + pid() + " --- ";
+        awaitLine(
+                "startup message of pid " + pid(),
+                line -> line.contains("Started SampleApplication") && line.contains(pid),
+                timeout);
+    }
+
+    /**
      * Waits for the application to exit and for its output to end. The output ends when the last process writing
      * to it, the application or one of its children, has exited: so this also checks that no child outlived it.
      *

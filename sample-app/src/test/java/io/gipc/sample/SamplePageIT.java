@@ -23,9 +23,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The sample's page in a real browser (headless Chromium), against the built jar: renders an image, watches the
- * live tables show the job's worker and its {@code render-rows} pipe while it runs, then crashes a worker and reads
- * the HTTP 502 message. Screenshots go to {@code target/screenshots}.
+ * The sample's page in a real browser (headless Chromium), against the built jar: watches the live tables show the
+ * render pool's two workers, one of them busy with the job and its {@code render-progress} pipe while it runs,
+ * then crashes a worker, reads the HTTP 502 message, sees the worker replaced and renders again. Screenshots go to
+ * {@code target/screenshots}.
  *
  * <p>Needs the Debian packages {@code chromium} and {@code chromium-driver}. Without them the test is skipped with a
  * message saying so, unless {@code sample.browser.required} is {@code true} (as in CI), where it fails.
@@ -62,7 +63,7 @@ class SamplePageIT {
             port = socket.getLocalPort();
         }
         app = SampleJarProcess.start("--server.port=" + port);
-        app.awaitLine("startup message", line -> line.contains("Started SampleApplication"), STARTUP_TIMEOUT);
+        app.awaitStarted(STARTUP_TIMEOUT);
         base = "http://localhost:" + port;
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
@@ -84,16 +85,16 @@ class SamplePageIT {
     }
 
     @Test
-    void rendersShowsTheLiveWorkerAndPipeThenReportsACrashedWorker() throws IOException {
+    void rendersShowsThePoolLiveThenReportsACrashedWorkerAndItsReplacement() throws IOException {
         browser.get(base + "/");
+        until("the pool's two warm workers", () -> text("pools").contains("render") && workerRows() == 2);
         job(800, 600, 30000);
         browser.findElement(By.cssSelector("#job button[type=submit]")).click();
 
-        // While the job runs, the page (refreshed every second) lists its worker and its open render-rows pipe.
-        until(
-                "the running worker in the children table",
-                () -> text("children").contains("render") && text("children").contains("running"));
-        until("the job's open render-rows pipe", () -> text("pipes").contains("render-rows"));
+        // While the job runs, the page (refreshed every second) shows its worker busy and its open progress pipe.
+        until("a busy worker in the workers table", () -> text("workers").contains("true"));
+        until("the job's open render-progress pipe", () -> text("pipes").contains("render-progress"));
+        assertThat(text("children")).contains("render-worker-").contains("running");
         screenshot("while-rendering");
 
         until("the rendered image", () -> "ok".equals(find("status").getAttribute("class")));
@@ -102,8 +103,9 @@ class SamplePageIT {
         assertThat(script("return arguments[0].complete && arguments[0].naturalWidth", image))
                 .isEqualTo(800L);
         assertThat(script("return arguments[0].naturalHeight", image)).isEqualTo(600L);
-        assertThat(text("status")).startsWith("rendered by render-");
-        until("the closed pipe counted in the totals", () -> text("pipeTotals").contains("render-rows"));
+        assertThat(text("status")).startsWith("rendered by render-worker-");
+        until("the closed pipe counted in the totals", () -> text("pipeTotals").contains("render-progress"));
+        until("the finished job counted in the pool", () -> text("pools").contains("\"success\":1"));
         screenshot("rendered");
 
         job(200, 200, 200);
@@ -111,12 +113,26 @@ class SamplePageIT {
         until("the crash reported", () -> "error".equals(find("status").getAttribute("class")));
         assertThat(text("status"))
                 .startsWith("502 Render worker crashed:")
-                .contains("the job was not completed, the service is unaffected");
+                .contains("of pool 'render' died")
+                .contains("The job was not completed, the service is unaffected");
         assertThat(find("image").isDisplayed()).as("the previous image stays").isTrue();
+        until("the crash counted in the pool", () -> text("pools").contains("\"died\":1"));
         until(
                 "the crashed worker's exit in the children table",
                 () -> text("children").contains("exited"));
+        until("the replacement worker", () -> workerRows() == 2);
         screenshot("crashed");
+
+        browser.findElement(By.cssSelector("#job button[type=submit]")).click();
+        until(
+                "an image rendered after the crash",
+                () -> "ok".equals(find("status").getAttribute("class")));
+        screenshot("after-crash");
+    }
+
+    /** The rows of the workers table, its header aside. */
+    private static int workerRows() {
+        return Math.max(0, find("workers").findElements(By.tagName("tr")).size() - 1);
     }
 
     private static void job(int width, int height, int maxIterations) {

@@ -1,12 +1,19 @@
 package io.gipc.autoconfigure.actuate;
 
 import io.gipc.PipeStats;
+import io.gipc.TaskOutcome;
+import io.gipc.WorkerPoolStats;
+import io.gipc.WorkerStats;
 import io.gipc.autoconfigure.GipcRegistry;
 import io.gipc.autoconfigure.ManagedChild;
+import io.gipc.autoconfigure.ManagedPool;
 import io.gipc.autoconfigure.PipeTotals;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -16,8 +23,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@link Endpoint @Endpoint} that lists gipc's children and pipes, and terminates a child. It shows what the
- * {@link GipcRegistry} knows: the children and pipes of every launcher it observes.
+ * {@link Endpoint @Endpoint} that lists gipc's children, pipes and worker pools, and terminates a child. It shows
+ * what the {@link GipcRegistry} knows: the children, pipes and pools of every launcher it observes.
  *
  * <p>Reading is allowed by default; terminating is a write operation, so it needs
  * {@code management.endpoint.gipc.access=unrestricted}.
@@ -37,10 +44,10 @@ public class GipcEndpoint {
     }
 
     /**
-     * Lists the children (running, recently exited and essential ones), the open pipes and the totals per pipe
-     * name.
+     * Lists the children (running, recently exited and essential ones), the open pipes, the totals per pipe name
+     * and the worker pools.
      *
-     * @return the children and pipes
+     * @return the children, pipes and pools
      */
     @ReadOperation
     public GipcDescriptor gipc() {
@@ -51,7 +58,9 @@ public class GipcEndpoint {
         List<PipeTotalsDescriptor> totals = this.registry.pipeTotals().stream()
                 .map(PipeTotalsDescriptor::of)
                 .toList();
-        return new GipcDescriptor(children, pipes, totals);
+        List<PoolDescriptor> pools =
+                this.registry.pools().stream().map(PoolDescriptor::of).toList();
+        return new GipcDescriptor(children, pipes, totals, pools);
     }
 
     /**
@@ -87,16 +96,99 @@ public class GipcEndpoint {
     }
 
     /**
-     * The children and pipes of the application.
+     * The children, pipes and worker pools of the application.
      *
      * @param children the children
      * @param pipes the pipes with an end open here
      * @param pipeTotals per pipe name, every pipe of that name (open and closed) summed; unnamed pipes under
      *     {@value GipcRegistry#UNNAMED}
+     * @param pools the open worker pools, and the declared ones that could not start
      */
     public record GipcDescriptor(
-            List<ChildDescriptor> children, List<PipeDescriptor> pipes, List<PipeTotalsDescriptor> pipeTotals)
-            implements OperationResponseBody {}
+            List<ChildDescriptor> children,
+            List<PipeDescriptor> pipes,
+            List<PipeTotalsDescriptor> pipeTotals,
+            List<PoolDescriptor> pools)
+            implements OperationResponseBody {
+
+        /**
+         * Creates a descriptor without pools, as before they existed.
+         *
+         * @param children the children
+         * @param pipes the open pipes
+         * @param pipeTotals the totals per pipe name
+         */
+        public GipcDescriptor(
+                List<ChildDescriptor> children, List<PipeDescriptor> pipes, List<PipeTotalsDescriptor> pipeTotals) {
+            this(children, pipes, pipeTotals, List.of());
+        }
+    }
+
+    /**
+     * One worker pool.
+     *
+     * @param name the pool's name
+     * @param entryPoint the {@code @ChildProcess} entry point its workers run, {@code null} for a pool created in
+     *     code
+     * @param size the number of workers it keeps
+     * @param alive the workers alive now
+     * @param busy the workers running a task now
+     * @param queued the tasks waiting for a worker
+     * @param tasks tasks finished so far by outcome ({@code success}, {@code failure}, {@code timeout},
+     *     {@code died}, {@code cancelled})
+     * @param workersStarted workers started so far, replacements included
+     * @param lastStartFailure why the last worker start failed, {@code null} when it succeeded
+     * @param workers the live workers
+     */
+    public record PoolDescriptor(
+            String name,
+            @Nullable String entryPoint,
+            int size,
+            int alive,
+            int busy,
+            int queued,
+            Map<String, Long> tasks,
+            long workersStarted,
+            @Nullable String lastStartFailure,
+            List<WorkerDescriptor> workers)
+            implements OperationResponseBody {
+
+        static PoolDescriptor of(ManagedPool pool) {
+            WorkerPoolStats stats = pool.stats();
+            Map<String, Long> tasks = new LinkedHashMap<>();
+            for (TaskOutcome outcome : TaskOutcome.values()) {
+                tasks.put(
+                        outcome.name().toLowerCase(Locale.ROOT),
+                        stats.completed().getOrDefault(outcome, 0L));
+            }
+            return new PoolDescriptor(
+                    pool.name(),
+                    pool.entryPoint(),
+                    stats.size(),
+                    stats.alive(),
+                    stats.busy(),
+                    stats.queued(),
+                    tasks,
+                    stats.workersStarted(),
+                    stats.lastStartFailure(),
+                    stats.workers().stream().map(WorkerDescriptor::of).toList());
+        }
+    }
+
+    /**
+     * One live worker of a pool.
+     *
+     * @param name the worker's name
+     * @param pid its pid
+     * @param busy whether it runs a task now
+     * @param tasks the tasks it has run, the running one included
+     */
+    public record WorkerDescriptor(String name, long pid, boolean busy, long tasks) implements OperationResponseBody {
+
+        static WorkerDescriptor of(WorkerStats worker) {
+            return new WorkerDescriptor(worker.name(), worker.pid(), worker.busy(), worker.tasks());
+        }
+    }
 
     /**
      * One child.

@@ -1,7 +1,9 @@
 package io.gipc.autoconfigure.health;
 
+import io.gipc.WorkerPoolStats;
 import io.gipc.autoconfigure.GipcRegistry;
 import io.gipc.autoconfigure.ManagedChild;
+import io.gipc.autoconfigure.ManagedPool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -9,9 +11,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of gipc's children: DOWN once a child whose entry point is marked
- * {@link io.gipc.ChildProcess#essential() essential} has exited, UP otherwise; the details describe every child
- * the {@link GipcRegistry} remembers (running ones, recent and essential exits), keyed by child name.
+ * Health of gipc's children and worker pools: DOWN once a child whose entry point is marked
+ * {@link io.gipc.ChildProcess#essential() essential} has exited, or while a pool cannot keep any worker alive (none
+ * is alive and its last worker start failed), UP otherwise. The details describe every child the
+ * {@link GipcRegistry} remembers (running ones, recent and essential exits), keyed by child name, and every pool,
+ * keyed by pool name, with the start failure of a failing one.
  */
 public class GipcHealthIndicator extends AbstractHealthIndicator {
 
@@ -44,6 +48,28 @@ public class GipcHealthIndicator extends AbstractHealthIndicator {
             children.put(child.process().name(), details);
             essentialDied |= child.essential() && !child.process().isAlive();
         }
-        builder.status(essentialDied ? Status.DOWN : Status.UP).withDetail("children", children);
+        boolean poolFailing = false;
+        Map<String, Object> pools = new LinkedHashMap<>();
+        for (ManagedPool pool : this.registry.pools()) {
+            WorkerPoolStats stats = pool.stats();
+            Map<String, Object> details = new LinkedHashMap<>();
+            String entryPoint = pool.entryPoint();
+            if (entryPoint != null) {
+                details.put("entryPoint", entryPoint);
+            }
+            details.put("size", stats.size());
+            details.put("alive", stats.alive());
+            details.put("busy", stats.busy());
+            details.put("queued", stats.queued());
+            if (pool.isFailing()) {
+                details.put("failure", stats.lastStartFailure());
+                poolFailing = true;
+            }
+            pools.put(pool.name(), details);
+        }
+        builder.status((essentialDied || poolFailing) ? Status.DOWN : Status.UP).withDetail("children", children);
+        if (!pools.isEmpty()) {
+            builder.withDetail("pools", pools);
+        }
     }
 }

@@ -16,13 +16,16 @@ import java.util.OptionalInt;
 import java.util.function.ToLongFunction;
 
 /**
- * Micrometer meters for the children and pipes of the application's launchers, as the {@link GipcRegistry} sees
- * them: children started, exited (by outcome) and alive, the time from {@code start()} until a child runs its task,
- * and the messages and bytes of the pipes of every name in each direction.
+ * Micrometer meters for the children, pipes and worker pools of the application's launchers, as the
+ * {@link GipcRegistry} sees them: children started, exited (by outcome) and alive, the time from {@code start()}
+ * until a child runs its task, the messages and bytes of the pipes of every name in each direction, and per pool
+ * name the tasks finished (by outcome), their duration, and the queued tasks, busy and live workers.
  *
  * <p>Tags are bounded: {@code outcome} ({@code success}, {@code failure}, {@code killed}), {@code name} (pipe names,
  * roles chosen in code or configuration; pipes created without a name count under
- * {@value GipcRegistry#UNNAMED}) and {@code direction} ({@code in}, {@code out}); never a pid. Pipe meters are
+ * {@value GipcRegistry#UNNAMED}), {@code direction} ({@code in}, {@code out}), {@code pool} (pool names, likewise)
+ * and the pools' {@code outcome} ({@code success}, {@code failure}, {@code timeout}, {@code died},
+ * {@code cancelled}); never a pid. Pipe meters are
  * function counters that read {@link GipcRegistry#pipeTotals(String)}: every pipe of that name, open or closed.
  *
  * <p>Children are counted from the moment the binder is bound; the alive gauge reads the registry.
@@ -50,6 +53,9 @@ public class GipcMetrics implements MeterBinder {
                 .register(meters);
         this.registry.addListener(new ChildMeters(meters));
         this.registry.onPipeName(name -> bindPipe(meters, name));
+        GipcPoolMetrics pools = new GipcPoolMetrics(meters, this.registry);
+        this.registry.addListener(pools);
+        this.registry.onPoolName(pools::bind);
     }
 
     private static double alive(GipcRegistry registry) {

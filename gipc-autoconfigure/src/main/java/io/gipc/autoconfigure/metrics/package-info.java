@@ -1,4 +1,4 @@
-/** Micrometer meters for gipc's children and pipes. */
+/** Micrometer meters for gipc's children, pipes and worker pools. */
 @NullMarked
 package io.gipc.autoconfigure.metrics;
 

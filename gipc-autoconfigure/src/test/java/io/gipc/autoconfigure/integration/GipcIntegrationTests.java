@@ -8,16 +8,15 @@ import com.jayway.jsonpath.JsonPath;
 import io.gipc.DuplexPipe;
 import io.gipc.GipcProcess;
 import io.gipc.Pipe;
+import io.gipc.autoconfigure.ActuatorClient;
 import io.gipc.autoconfigure.GipcProcessLauncher;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,11 +55,10 @@ class GipcIntegrationTests {
     /** The children this test started, killed after it whatever happened. */
     private final List<GipcProcess> children = new CopyOnWriteArrayList<>();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     @LocalServerPort
     private int port;
+
+    private ActuatorClient actuator;
 
     @Autowired
     private GipcProcessLauncher launcher;
@@ -76,6 +74,11 @@ class GipcIntegrationTests {
     @Autowired
     @Qualifier("shouts")
     private Pipe<String> shouts;
+
+    @BeforeEach
+    void actuator() {
+        this.actuator = new ActuatorClient(this.port);
+    }
 
     /** Through the process itself, not its pid: a pid that was reused by now must not be signalled. */
     @AfterEach
@@ -123,7 +126,7 @@ class GipcIntegrationTests {
         in.writer().put("one");
         assertThat(out.reader().get(DEADLINE)).isEqualTo("ONE");
 
-        String json = get("/actuator/gipc", 200);
+        String json = this.actuator.get("/actuator/gipc", 200);
         String child = "$.children[?(@.pid == " + upper.pid() + ")]";
         assertThat(JsonPath.<List<String>>read(json, child + ".state")).containsExactly("running");
         assertThat(JsonPath.<List<String>>read(json, child + ".entryPoint")).containsExactly("upper");
@@ -136,19 +139,19 @@ class GipcIntegrationTests {
                 .singleElement()
                 .satisfies(count -> assertThat(count.longValue()).isEqualTo(1));
 
-        String one = get("/actuator/gipc/" + upper.pid(), 200);
+        String one = this.actuator.get("/actuator/gipc/" + upper.pid(), 200);
         assertThat((String) JsonPath.read(one, "$.name")).isEqualTo(upper.name());
         assertThat((String) JsonPath.read(one, "$.uptime")).startsWith("PT");
-        get("/actuator/gipc/1", 404);
+        this.actuator.get("/actuator/gipc/1", 404);
 
-        String health = get("/actuator/health/gipc", 200);
+        String health = this.actuator.get("/actuator/health/gipc", 200);
         assertThat((String) JsonPath.read(health, "$.status")).isEqualTo("UP");
         assertThat((String) JsonPath.read(health, "$.details.children['" + upper.name() + "'].state"))
                 .isEqualTo("running");
 
         in.writer().close();
         assertThat(upper.join(DEADLINE)).isTrue();
-        String after = get("/actuator/gipc/" + upper.pid(), 200);
+        String after = this.actuator.get("/actuator/gipc/" + upper.pid(), 200);
         assertThat((Integer) JsonPath.read(after, "$.exitCode")).isZero();
         in.close();
         out.close();
@@ -159,11 +162,11 @@ class GipcIntegrationTests {
         Pipe<String> idle = this.launcher.pipe();
         Pipe<String> out = this.launcher.pipe();
         GipcProcess upper = started(this.launcher.start("upper", idle.reader(), out.writer()));
-        HttpResponse<String> response = post("http://localhost:" + this.port + "/actuator/gipc/" + upper.pid());
+        HttpResponse<String> response = this.actuator.post("/actuator/gipc/" + upper.pid());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(upper.join(DEADLINE)).isTrue();
         assertThat(upper.exitCode()).hasValue(-15);
-        String one = get("/actuator/gipc/" + upper.pid(), 200);
+        String one = this.actuator.get("/actuator/gipc/" + upper.pid(), 200);
         assertThat((String) JsonPath.read(one, "$.state")).isEqualTo("exited");
         assertThat((Integer) JsonPath.read(one, "$.exitCode")).isEqualTo(-15);
         idle.close();
@@ -172,8 +175,8 @@ class GipcIntegrationTests {
 
     @Test
     void metersAreReadOverHttp() throws Exception {
-        double startedBefore = measurement("gipc.children.started", "COUNT");
-        double successBefore = measurement("gipc.children.exited?tag=outcome:success", "COUNT");
+        double startedBefore = this.actuator.measurement("gipc.children.started", "COUNT");
+        double successBefore = this.actuator.measurement("gipc.children.exited?tag=outcome:success", "COUNT");
         Pipe<String> in = this.launcher.pipe("metered-in");
         Pipe<String> out = this.launcher.pipe("metered-out");
         GipcProcess upper = started(this.launcher.start("upper", in.reader(), out.writer()));
@@ -184,23 +187,24 @@ class GipcIntegrationTests {
         in.writer().close();
         assertThat(upper.join(DEADLINE)).isTrue();
 
-        assertThat(measurement("gipc.children.started", "COUNT")).isEqualTo(startedBefore + 1);
+        assertThat(this.actuator.measurement("gipc.children.started", "COUNT")).isEqualTo(startedBefore + 1);
         await().atMost(DEADLINE)
-                .untilAsserted(() -> assertThat(measurement("gipc.children.exited?tag=outcome:success", "COUNT"))
-                        .isEqualTo(successBefore + 1));
+                .untilAsserted(
+                        () -> assertThat(this.actuator.measurement("gipc.children.exited?tag=outcome:success", "COUNT"))
+                                .isEqualTo(successBefore + 1));
         // Pipes are metered from the ends held here: metered-in's writer and metered-out's reader.
-        assertThat(measurement("gipc.pipe.messages?tag=name:metered-in&tag=direction:out", "COUNT"))
+        assertThat(this.actuator.measurement("gipc.pipe.messages?tag=name:metered-in&tag=direction:out", "COUNT"))
                 .isEqualTo(2.0);
-        assertThat(measurement("gipc.pipe.messages?tag=name:metered-out&tag=direction:in", "COUNT"))
+        assertThat(this.actuator.measurement("gipc.pipe.messages?tag=name:metered-out&tag=direction:in", "COUNT"))
                 .isEqualTo(2.0);
-        assertThat(measurement("gipc.pipe.bytes?tag=name:metered-in&tag=direction:out", "COUNT"))
+        assertThat(this.actuator.measurement("gipc.pipe.bytes?tag=name:metered-in&tag=direction:out", "COUNT"))
                 .isPositive();
         in.close();
         out.close();
-        assertThat(measurement("gipc.pipe.messages?tag=name:metered-in&tag=direction:out", "COUNT"))
+        assertThat(this.actuator.measurement("gipc.pipe.messages?tag=name:metered-in&tag=direction:out", "COUNT"))
                 .as("closed pipes still count")
                 .isEqualTo(2.0);
-        String started = get("/actuator/metrics/gipc.children.started", 200);
+        String started = this.actuator.get("/actuator/metrics/gipc.children.started", 200);
         assertThat((String) JsonPath.read(started, "$.description")).isNotBlank();
         assertThat((String) JsonPath.read(started, "$.baseUnit")).isEqualTo("processes");
     }
@@ -218,7 +222,7 @@ class GipcIntegrationTests {
             Pipe<String> out = other.pipe();
             GipcProcess polite = started(other.start("upper", idle.reader(), out.writer()));
             String port = application.getEnvironment().getProperty("local.server.port");
-            HttpResponse<String> refused = post("http://localhost:" + port + "/actuator/gipc/" + polite.pid());
+            HttpResponse<String> refused = new ActuatorClient(port).post("/actuator/gipc/" + polite.pid());
             assertThat(refused.statusCode())
                     .as("terminate without write access")
                     .isEqualTo(405);
@@ -249,16 +253,6 @@ class GipcIntegrationTests {
             this.children.add(child);
         }
         return child;
-    }
-
-    private HttpResponse<String> post(String url) throws Exception {
-        return this.http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ConfigurableApplicationContext application(Class<?>... sources) {
@@ -293,28 +287,6 @@ class GipcIntegrationTests {
                 throw new IllegalStateException("startup fails after a child started");
             };
         }
-    }
-
-    private double measurement(String meter, String statistic) throws Exception {
-        String json = get("/actuator/metrics/" + meter, 200);
-        List<Number> values = JsonPath.read(json, "$.measurements[?(@.statistic == '" + statistic + "')].value");
-        assertThat(values).as(meter + " " + statistic).hasSize(1);
-        return values.get(0).doubleValue();
-    }
-
-    private String get(String path, int status) throws Exception {
-        HttpResponse<String> response = this.http.send(
-                HttpRequest.newBuilder(uri(path))
-                        .timeout(Duration.ofSeconds(30))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
-        return response.body();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + this.port + path);
     }
 
     private static long elapsedMillis(long startNanos) {

@@ -20,7 +20,9 @@ final class Worker {
 
     private final GipcProcess process;
     private final DuplexHandle<byte[]> channel;
-    private int tasks;
+    /** Written by the slot's dispatcher only; read by {@code stats()} on any thread. */
+    private volatile int tasks;
+
     private volatile boolean broken;
 
     private Worker(GipcProcess process, DuplexHandle<byte[]> channel) {
@@ -60,7 +62,7 @@ final class Worker {
     }
 
     void countTask() {
-        tasks++;
+        tasks++; // one writer, the dispatcher: no lost update
     }
 
     boolean isBroken() {

@@ -12,6 +12,7 @@ import io.gipc.TaskOutcome;
 import io.gipc.WorkerPool;
 import io.gipc.WorkerPoolOptions;
 import io.gipc.WorkerPoolStats;
+import io.gipc.WorkerStats;
 import io.gipc.internal.pipe.Transfer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -300,6 +301,11 @@ public final class WorkerPoolImpl implements WorkerPool {
     }
 
     @Override
+    public boolean named() {
+        return options.name() != null;
+    }
+
+    @Override
     public int size() {
         return options.workers();
     }
@@ -328,8 +334,14 @@ public final class WorkerPoolImpl implements WorkerPool {
     @Override
     public WorkerPoolStats stats() {
         int busy = 0;
+        List<WorkerStats> live = new ArrayList<>();
         for (Slot slot : slots) {
-            busy += slot.isBusy() ? 1 : 0;
+            boolean slotBusy = slot.isBusy();
+            busy += slotBusy ? 1 : 0;
+            Worker w = slot.worker();
+            if (w != null && w.process().isAlive()) {
+                live.add(new WorkerStats(w.process().name(), w.process().pid(), slotBusy, w.tasks()));
+            }
         }
         Map<TaskOutcome, Long> counts = new EnumMap<>(TaskOutcome.class);
         for (TaskOutcome o : TaskOutcome.values()) {
@@ -338,13 +350,14 @@ public final class WorkerPoolImpl implements WorkerPool {
         return new WorkerPoolStats(
                 name,
                 size(),
-                workers().size(),
+                live.size(),
                 busy,
                 queue.size(),
                 counts,
                 workersStarted.get(),
                 lastStartFailure,
-                closed);
+                closed,
+                live);
     }
 
     @Override

@@ -3,49 +3,52 @@ package io.gipc.sample.render;
 import io.gipc.ChildProcess;
 import io.gipc.PipeWriter;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * The render worker: a {@link ChildProcess @ChildProcess} entry point that runs in a child JVM of its own for every
- * job, so that a job that exhausts memory, runs away or crashes the JVM takes only its own process down.
+ * The render worker: a {@link ChildProcess @ChildProcess} entry point run by the {@code render} pool
+ * ({@code gipc.pools.render}), whose warm worker JVMs take job after job, so that a job that exhausts memory, runs
+ * away or crashes the JVM takes only its own worker down (the pool replaces it).
  *
- * <p>It streams the image back over the pipe in bands of {@value #BAND} rows. {@code PLAIN} mode: the child loads no
- * Spring and starts in a fraction of a second.
+ * <p>{@code SPRING} mode: each worker starts this application's context once, without web server, and keeps it for
+ * every job; this bean, and its job count, live as long as the worker. It reports progress over a pipe every
+ * {@value #BAND} rows and returns the image.
  */
 @Component
 public class MandelbrotWorker {
 
-    /** Rows per message. */
+    /** Rows per progress message. */
     static final int BAND = 16;
 
     /** The exit status of a simulated crash, that of a JVM killed by SIGABRT after a fault in native code. */
     static final int CRASH_STATUS = 134;
 
+    private final AtomicLong jobs = new AtomicLong();
+
     /**
-     * Renders {@code job} and sends its rows to {@code out}.
+     * Renders {@code job}, telling {@code progress} how many rows are done.
      *
      * @param job the job
-     * @param out where the rows go; closed when done
+     * @param progress where the number of finished rows goes; closed when the job ends
+     * @return the image
      */
-    @ChildProcess(value = "render", mode = ChildProcess.Mode.PLAIN)
-    public void render(RenderJob job, PipeWriter<RenderMessage> out) {
+    @ChildProcess("render")
+    public RenderResult render(RenderJob job, PipeWriter<Integer> progress) {
         long start = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        try (out) {
-            for (int first = 0; first < job.height(); first += BAND) {
-                int rows = Math.min(BAND, job.height() - first);
-                int[] rgb = new int[rows * job.width()];
-                for (int row = 0; row < rows; row++) {
-                    if (first + row == job.crashAtRow()) {
-                        // What a fault in a native image library looks like from outside: the JVM is gone, mid-job.
-                        Runtime.getRuntime().halt(CRASH_STATUS);
-                    }
-                    renderRow(job, first + row, rgb, row * job.width());
-                }
-                out.put(new RenderMessage.Rows(first, rgb));
+        int[] rgb = new int[job.width() * job.height()];
+        for (int y = 0; y < job.height(); y++) {
+            if (y == job.crashAtRow()) {
+                // What a fault in a native image library looks like from outside: the JVM is gone, mid-job.
+                Runtime.getRuntime().halt(CRASH_STATUS);
             }
-            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - start;
-            out.put(new RenderMessage.Done(cpu));
+            renderRow(job, y, rgb, y * job.width());
+            if ((y + 1) % BAND == 0 || y + 1 == job.height()) {
+                progress.put(y + 1);
+            }
         }
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - start;
+        return new RenderResult(rgb, cpu, ProcessHandle.current().pid(), this.jobs.incrementAndGet());
     }
 
     private static void renderRow(RenderJob job, int y, int[] rgb, int offset) {

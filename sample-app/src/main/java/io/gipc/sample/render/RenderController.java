@@ -1,6 +1,7 @@
 package io.gipc.sample.render;
 
 import io.gipc.GipcException;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,10 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/render}: renders a view of the Mandelbrot set in a child JVM and answers with a PNG, or with a
- * problem detail ({@code application/problem+json}) when the job failed.
+ * {@code GET /api/render}: renders a view of the Mandelbrot set on a worker of the {@code render} pool and answers
+ * with a PNG, or with a problem detail ({@code application/problem+json}) when the job failed. Not part of the
+ * examples (profile {@code example}), which have no render pool.
  */
 @RestController
+@Profile("!example")
 class RenderController {
 
     private final RenderService service;
@@ -37,6 +40,7 @@ class RenderController {
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .header("X-Render-Worker", image.worker())
+                .header("X-Render-Worker-Jobs", Long.toString(image.workerJobs()))
                 .header("X-Render-Worker-Cpu-Millis", Long.toString(image.workerCpuMillis()))
                 .header("X-Render-Millis", Long.toString(image.millis()))
                 .body(image.png());

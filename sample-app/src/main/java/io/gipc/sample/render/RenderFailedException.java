@@ -2,7 +2,7 @@ package io.gipc.sample.render;
 
 import org.springframework.http.HttpStatus;
 
-/** A job that did not produce an image: its worker crashed, ran out of time, or no worker was free. */
+/** A job that did not produce an image: its worker crashed, ran out of time or failed, or too many jobs wait. */
 public class RenderFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

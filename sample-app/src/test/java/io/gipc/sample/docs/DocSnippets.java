@@ -16,13 +16,18 @@ import io.gipc.Pipe;
 import io.gipc.PipeReader;
 import io.gipc.PipeWriter;
 import io.gipc.ProcessLauncher;
+import io.gipc.WorkerPool;
+import io.gipc.WorkerPoolOptions;
+import io.gipc.WorkerPoolStats;
 import java.io.File;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
 
 /**
  * Every snippet of plain-Java code in {@code README.md} and {@code docs/guide.md}, kept here so that the build
@@ -170,6 +175,44 @@ public final class DocSnippets {
         jobs.writer().put("a");
         System.out.println(results.reader().get()); // a done
         jobs.writer().put("");
+    }
+
+    /** guide.md, "Worker pools". */
+    static void workerPools() {
+        try (WorkerPool pool = Gipc.workerPool(2)) {
+            CompletableFuture<Long> pid =
+                    pool.submit(() -> ProcessHandle.current().pid());
+            System.out.println("ran in worker " + pid.join()); // another JVM's pid
+            List<Integer> lengths = pool.map(String::length, List.of("a", "bb", "ccc")); // [1, 2, 3], in input order
+            System.out.println(lengths);
+        } // close(): queued and running tasks finish, then the workers exit
+    }
+
+    /** guide.md, "Worker pools": options. */
+    static void workerPoolOptions(ProcessLauncher launcher) {
+        WorkerPoolOptions options = WorkerPoolOptions.of(4)
+                .named("thumbnails") // worker names thumbnails-worker-1, ...; messages and metrics
+                .withMaxTasksPerWorker(500) // a worker exits after 500 tasks and is replaced
+                .withTaskTimeout(Duration.ofSeconds(30)) // a longer task fails; its worker is killed and replaced
+                .withChildOptions(ChildOptions.defaults().withJvmArguments("-Xmx256m"))
+                .withWarmUp(ImageIO::getReaderFormatNames); // each new worker runs it first: loads ImageIO
+        try (WorkerPool pool = launcher.workerPool(options)) {
+            WorkerPoolStats stats = pool.stats(); // alive, busy, queued, tasks by outcome, each worker's pid
+        }
+    }
+
+    /** guide.md, "Worker pools": handles moved into a task. */
+    static void workerPoolHandles() {
+        try (WorkerPool pool = Gipc.workerPool(1);
+                Pipe<String> progress = Gipc.pipe()) {
+            PipeWriter<String> writer = progress.writer();
+            CompletableFuture<Integer> answer = pool.submit(() -> {
+                writer.put("halfway"); // the writer moved into the worker for this task
+                return 42;
+            });
+            System.out.println(progress.reader().get()); // halfway
+            System.out.println(answer.join()); // 42; the worker closed its end when the task ended
+        }
     }
 
     /** guide.md, "Errors". */

@@ -2,6 +2,8 @@ package io.gipc.sample.docs;
 
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import io.gipc.LauncherConfig;
+import io.gipc.ProcessLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +24,19 @@ class DocSnippetsTests {
     @Test
     void handlesInsideObjectsMoveToTheChild() {
         assertThatNoException().isThrownBy(DocSnippets::handlesInsideObjects);
+    }
+
+    @Test
+    void workerPoolSnippetsRun() {
+        assertThatNoException().isThrownBy(DocSnippets::workerPools);
+        assertThatNoException().isThrownBy(DocSnippets::workerPoolHandles);
+    }
+
+    @Test
+    void workerPoolOptionsSnippetRuns() {
+        try (ProcessLauncher launcher = ProcessLauncher.create(LauncherConfig.defaults())) {
+            assertThatNoException().isThrownBy(() -> DocSnippets.workerPoolOptions(launcher));
+        }
     }
 
     @Test
