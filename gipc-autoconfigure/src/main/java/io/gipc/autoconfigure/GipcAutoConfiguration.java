@@ -7,6 +7,7 @@ import io.gipc.LauncherConfig;
 import io.gipc.LauncherListener;
 import io.gipc.ProcessLauncher;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,6 +66,7 @@ public final class GipcAutoConfiguration {
                 codecs.getIfUnique(() -> kryoCodec(properties.getKryo())),
                 new LauncherListener() {},
                 properties.getChild().getPoolSize());
+        config = aotCache(config, properties.getChild());
         for (GipcLauncherCustomizer customizer : customizers.orderedStream().toList()) {
             config = customizer.customize(config);
         }
@@ -73,6 +75,14 @@ public final class GipcAutoConfiguration {
         listenerBeans.orderedStream().forEach(listeners::add);
         listeners.add(config.listener());
         return config.withListener(new LauncherListeners(listeners));
+    }
+
+    private static LauncherConfig aotCache(LauncherConfig config, GipcProperties.Child child) {
+        if (!child.isAotCache()) {
+            return config.withAotCache(null);
+        }
+        Path directory = child.getAotCacheDirectory();
+        return directory == null ? config : config.withAotCache(directory);
     }
 
     @Bean

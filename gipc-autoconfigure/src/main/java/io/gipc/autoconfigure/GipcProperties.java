@@ -207,6 +207,31 @@ public class GipcProperties implements Validator {
          */
         private int poolSize;
 
+        /**
+         * Whether children use the JDK's AOT cache (JDK 25+, class path of jars only), trained once in the
+         * background and kept in a private per-user directory.
+         */
+        private boolean aotCache = true;
+
+        /** Directory of the AOT cache. Defaults to $XDG_CACHE_HOME/gipc/aot, else ~/.cache/gipc/aot. */
+        private @Nullable Path aotCacheDirectory;
+
+        public boolean isAotCache() {
+            return this.aotCache;
+        }
+
+        public void setAotCache(boolean aotCache) {
+            this.aotCache = aotCache;
+        }
+
+        public @Nullable Path getAotCacheDirectory() {
+            return this.aotCacheDirectory;
+        }
+
+        public void setAotCacheDirectory(@Nullable Path aotCacheDirectory) {
+            this.aotCacheDirectory = aotCacheDirectory;
+        }
+
         public int getPoolSize() {
             return this.poolSize;
         }

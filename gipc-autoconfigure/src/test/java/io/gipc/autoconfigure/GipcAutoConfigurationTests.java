@@ -77,6 +77,22 @@ class GipcAutoConfigurationTests {
     }
 
     @Test
+    void theAotCacheIsOnByDefaultAndPropertiesMoveOrDisableIt() {
+        this.contextRunner.run(
+                context -> assertThat(context.getBean(LauncherConfig.class).aotCache())
+                        .isEqualTo(LauncherConfig.defaults().aotCache())
+                        .isNotNull());
+        this.contextRunner
+                .withPropertyValues("gipc.child.aot-cache-directory=/tmp/gipc-aot-test")
+                .run(context -> assertThat(context.getBean(LauncherConfig.class).aotCache())
+                        .isEqualTo(Path.of("/tmp/gipc-aot-test")));
+        this.contextRunner
+                .withPropertyValues("gipc.child.aot-cache=false")
+                .run(context -> assertThat(context.getBean(LauncherConfig.class).aotCache())
+                        .isNull());
+    }
+
+    @Test
     void propertiesAreBound() {
         this.contextRunner
                 .withPropertyValues(
