@@ -2,6 +2,7 @@ package io.gipc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,12 +54,13 @@ class LifecycleTests {
     }
 
     @Test
-    void noDescriptorLeaksAfterManyPipesAndChildren() {
+    void noDescriptorOrThreadLeaksAfterManyPipesAndChildren() {
         ProcessLauncher launcher = ext.launcher();
         // warm up: the control socket and the JDK's own descriptors are opened once
         launcher.pipe().close();
         launcher.start(() -> {}).join();
         long before = openDescriptors();
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         for (int i = 0; i < 10_000; i++) {
             Pipe<String> p = launcher.pipe();
             if (i % 100 == 0) {
@@ -82,6 +84,10 @@ class LifecycleTests {
             p.close();
         }
         Await.until(WAIT, () -> openDescriptors() <= before, "open descriptors back to " + before);
+        Await.until(
+                WAIT,
+                () -> ManagementFactory.getThreadMXBean().getThreadCount() <= threadsBefore + 2,
+                "platform threads back to " + threadsBefore + " (+2)");
         assertThat(launcher.children()).isEmpty();
     }
 
