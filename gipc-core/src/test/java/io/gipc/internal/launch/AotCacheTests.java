@@ -118,6 +118,9 @@ class AotCacheTests {
         assertThat(report.get("aot-corrupted")).contains("-XX:AOTCache=");
         assertThat(report.get("aot-corrupted-sent")).isEqualTo("sent exit=0");
         assertThat(report.get("aot-directory")).isEqualTo("rwx------");
+        assertThat(report.get("aot-other-cache"))
+                .as("the cache of the same key in another directory")
+                .endsWith(".aot");
         assertThat(other).as("nothing else printed, by children or the JDK").isEmpty();
     }
 
@@ -138,6 +141,16 @@ class AotCacheTests {
             System.out.println("aot-directory: " + PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
         } finally {
             launcher.close(Duration.ofSeconds(5));
+        }
+        // a second launcher of this JVM with the same JVM arguments and another directory trains its own file
+        Path elsewhere = cache.resolveSibling("other-aot");
+        DefaultProcessLauncher second =
+                new DefaultProcessLauncher(LauncherConfig.defaults().withAotCache(elsewhere));
+        try {
+            report(second, "aot-other-first");
+            System.out.println("aot-other-cache: " + awaitCacheFile(elsewhere));
+        } finally {
+            second.close(Duration.ofSeconds(5));
         }
         System.exit(0);
     }
