@@ -68,7 +68,8 @@ final class AotCache {
         if (Files.isRegularFile(file)) {
             return List.of("-XX:AOTCache=" + file, "-Xlog:aot=off", "-Xlog:cds=off");
         }
-        if (TRAINING.add(key)) {
+        // by file, not by key: two launchers of this JVM may keep the same key's cache in different directories
+        if (TRAINING.add(file.toString())) {
             Thread.ofVirtual().name("gipc-aot-training").start(() -> train(file, classPath, jvmArguments, key));
         }
         return List.of();
