@@ -259,10 +259,15 @@ class ChildProcessTests {
      */
     @Test
     void aLauncherWithAPoolStartsChildrenFromItAndLeavesNoIdleJvmAfterClose() {
-        ProcessLauncher launcher = ext.launcher(LauncherConfig.defaults().withPoolSize(2));
+        // other tests' children run meanwhile: this test's carry a marker argument of their own
+        String marker = "-Dgipc.test.launcher=" + java.util.UUID.randomUUID();
+        java.util.List<String> arguments = new java.util.ArrayList<>(LauncherConfig.DEFAULT_JVM_ARGUMENTS);
+        arguments.add(marker);
+        ProcessLauncher launcher = ext.launcher(
+                LauncherConfig.defaults().withJvmArguments(arguments).withPoolSize(2));
         for (int i = 0; i < 4; i++) {
-            Await.until(WAIT, () -> liveChildPids().size() >= 2, "two idle JVMs in the pool");
-            java.util.Set<Long> idle = liveChildPids();
+            Await.until(WAIT, () -> liveChildPids(marker).size() >= 2, "two idle JVMs in the pool");
+            java.util.Set<Long> idle = liveChildPids(marker);
             Pipe<Integer> p = launcher.pipe();
             var w = p.writer();
             int n = i;
@@ -272,8 +277,8 @@ class ChildProcessTests {
             assertThat(child.join(WAIT)).isTrue();
             assertThat(child.exitCode()).hasValue(0);
         }
-        Await.until(WAIT, () -> liveChildPids().size() >= 2, "the pool refilled");
-        java.util.Set<Long> idle = liveChildPids();
+        Await.until(WAIT, () -> liveChildPids(marker).size() >= 2, "the pool refilled");
+        java.util.Set<Long> idle = liveChildPids(marker);
         // options a pooled JVM cannot honour start a fresh one
         GipcProcess custom = launcher.start(
                 () -> System.exit(Integer.getInteger("gipc.code")),
@@ -286,14 +291,18 @@ class ChildProcessTests {
         launcher.close();
         Await.until(
                 WAIT,
-                () -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive),
+                () -> liveChildPids(marker).isEmpty(),
                 "no child JVM left after close, idle pooled ones included");
     }
 
-    private static java.util.Set<Long> liveChildPids() {
+    private static java.util.Set<Long> liveChildPids(String marker) {
         return ProcessHandle.current()
                 .children()
                 .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> java.util.Arrays.asList(a).contains(marker))
+                        .orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(java.util.stream.Collectors.toSet());
     }

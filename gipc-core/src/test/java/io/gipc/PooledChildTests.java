@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,8 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A child that takes a pre-started JVM from the launcher's pool behaves as a fresh one: exit codes, signals,
  * handles moved in both directions, messages in order. Each test waits until the pool holds an idle JVM (a child
- * process of this JVM started with {@code -Dgipc.child.pooled=true}), checks that {@code start()} took exactly that
- * JVM, and that the child reports the flag, so a pooled JVM is what is tested.
+ * process of this JVM started with {@code -Dgipc.child.pooled=true} and this test's own marker argument, since other
+ * tests' launchers run at the same time), checks that {@code start()} took exactly that JVM, and that the child
+ * reports the flag, so a pooled JVM is what is tested.
  */
 class PooledChildTests {
 
@@ -22,6 +26,9 @@ class PooledChildTests {
 
     @RegisterExtension
     final LauncherExtension ext = new LauncherExtension();
+
+    /** On the command line of this test's children only. */
+    private final String marker = "-Dgipc.test.launcher=" + UUID.randomUUID();
 
     @Test
     void aPooledChildThatReturnsExitsZeroAndRanInThePooledJvm() {
@@ -91,11 +98,14 @@ class PooledChildTests {
     }
 
     private ProcessLauncher pooledLauncher() {
-        return ext.launcher(LauncherConfig.defaults().withPoolSize(1));
+        List<String> arguments = new ArrayList<>(LauncherConfig.DEFAULT_JVM_ARGUMENTS);
+        arguments.add(marker);
+        return ext.launcher(
+                LauncherConfig.defaults().withJvmArguments(arguments).withPoolSize(1));
     }
 
     /** Waits for an idle pooled JVM, starts {@code task} and checks that it took that JVM. */
-    private static GipcProcess startPooled(ProcessLauncher launcher, ChildTask task) {
+    private GipcProcess startPooled(ProcessLauncher launcher, ChildTask task) {
         Await.until(WAIT, () -> !idlePooledPids().isEmpty(), "an idle pooled JVM");
         Set<Long> idle = idlePooledPids();
         GipcProcess child = launcher.start(task);
@@ -103,13 +113,13 @@ class PooledChildTests {
         return child;
     }
 
-    private static Set<Long> idlePooledPids() {
+    private Set<Long> idlePooledPids() {
         return ProcessHandle.current()
                 .children()
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info()
                         .arguments()
-                        .map(a -> Set.of(a).contains(POOLED_FLAG))
+                        .map(a -> Set.of(a).containsAll(Set.of(POOLED_FLAG, marker)))
                         .orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
