@@ -2,9 +2,6 @@ package io.gipc.internal.codec;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -101,13 +98,18 @@ final class StringBytes {
         return new Encoded(out, UTF8);
     }
 
-    /** Encodes a string of one-byte characters; {@code null} as soon as one does not fit (the encoder reports it). */
+    /**
+     * Encodes a string of one-byte characters, {@code null} when one does not fit. The JDK keeps such a string as
+     * one byte per character, so {@code getBytes(int, int, byte[], int)} (the low 8 bits of each char) is one array
+     * copy straight into the message; decoding the copy back and comparing (both vectorized) tells whether every
+     * character fitted, since a string with a wider one compares unequal at once.
+     */
+    @SuppressWarnings("deprecation") // the low-8-bits copy is exactly what is wanted here, checked right after
     private static byte[] encodeLatin1(String s, int offset) {
-        byte[] out = new byte[offset + s.length()];
-        CharBuffer in = CharBuffer.wrap(s.toCharArray());
-        CoderResult result =
-                StandardCharsets.ISO_8859_1.newEncoder().encode(in, ByteBuffer.wrap(out, offset, s.length()), true);
-        return result.isUnderflow() && !in.hasRemaining() ? out : null;
+        int n = s.length();
+        byte[] out = new byte[offset + n];
+        s.getBytes(0, n, out, offset);
+        return s.equals(new String(out, offset, n, StandardCharsets.ISO_8859_1)) ? out : null;
     }
 
     /**
