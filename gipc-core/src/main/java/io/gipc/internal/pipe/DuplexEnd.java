@@ -63,10 +63,6 @@ public final class DuplexEnd<T> implements DuplexHandle<T>, PipeHandle, Serializ
         }
     }
 
-    boolean isOpen() {
-        return in.isOpen() || out.isOpen();
-    }
-
     /** Whether either side is open here, asked without referring to this end (see {@link PipeCleaner}). */
     BooleanSupplier openProbe() {
         return PipeProbes.either(in.openProbe(), out.openProbe());

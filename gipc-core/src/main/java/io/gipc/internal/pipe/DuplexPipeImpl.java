@@ -63,15 +63,9 @@ public final class DuplexPipeImpl<T> implements DuplexPipe<T>, PipeHandle, Seria
     }
 
     /**
-     * Tells whether an end is still usable here.
-     *
-     * @return whether either end is open here
+     * Whether either end is still usable here, asked without referring to this pipe, so that a registry can ask it
+     * of a pipe that may be collected.
      */
-    public boolean isOpenHere() {
-        return first.isOpen() || second.isOpen();
-    }
-
-    /** {@link #isOpenHere()} without referring to this pipe, so that a registry can ask it of a collectable pipe. */
     public BooleanSupplier openProbe() {
         return PipeProbes.either(first.openProbe(), second.openProbe());
     }

@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class PipeIo {
 
     private static final System.Logger LOG = System.getLogger("io.gipc.pipe");
-    private static final PipeIo INSTANCE = new PipeIo();
 
     /** Reads one end's connection: called on the I/O thread when it is readable, or when asked to go on. */
     interface Handler {
@@ -32,22 +31,33 @@ final class PipeIo {
         void failed(Throwable error);
     }
 
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private volatile Selector selector;
-    private volatile Thread thread;
+    /** Created, and its thread started, when first asked for: loading {@link PipeIo} alone starts nothing. */
+    private static final class Holder {
+        static final PipeIo INSTANCE = new PipeIo();
+    }
 
-    private PipeIo() {}
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Selector selector;
+    private final Thread thread;
+
+    private PipeIo() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the selector of gipc's pipe I/O thread", e);
+        }
+        thread = Thread.ofPlatform().daemon().name("gipc-io").start(this::loop);
+    }
 
     static PipeIo get() {
-        return INSTANCE;
+        return Holder.INSTANCE;
     }
 
     /** Runs {@code task} on the I/O thread soon. */
     void execute(Runnable task) {
         tasks.add(task);
-        Selector s = started();
         if (Thread.currentThread() != thread) {
-            s.wakeup();
+            selector.wakeup();
         }
     }
 
@@ -59,28 +69,6 @@ final class PipeIo {
         assert Thread.currentThread() == thread;
         channel.configureBlocking(false);
         return channel.register(selector, SelectionKey.OP_READ, handler);
-    }
-
-    boolean onIoThread() {
-        return Thread.currentThread() == thread;
-    }
-
-    private Selector started() {
-        Selector s = selector;
-        if (s != null) {
-            return s;
-        }
-        synchronized (this) {
-            if (selector == null) {
-                try {
-                    selector = Selector.open();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot open the selector of gipc's pipe I/O thread", e);
-                }
-                thread = Thread.ofPlatform().daemon().name("gipc-io").start(this::loop);
-            }
-            return selector;
-        }
     }
 
     private void loop() {

@@ -173,10 +173,6 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
         return c == null ? () -> false : c::isOpenHere;
     }
 
-    boolean isOpen() {
-        return core != null;
-    }
-
     PipeAddress address() {
         return address;
     }

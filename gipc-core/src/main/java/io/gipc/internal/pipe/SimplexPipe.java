@@ -66,15 +66,9 @@ public final class SimplexPipe<T> implements Pipe<T>, PipeHandle, Serializable {
     }
 
     /**
-     * Tells whether an end is still usable here.
-     *
-     * @return whether the reader or the writer is open here
+     * Whether the reader or the writer is still usable here, asked without referring to this pipe, so that a
+     * registry can ask it of a pipe that may be collected.
      */
-    public boolean isOpenHere() {
-        return reader.isOpen() || writer.isOpen();
-    }
-
-    /** {@link #isOpenHere()} without referring to this pipe, so that a registry can ask it of a collectable pipe. */
     public BooleanSupplier openProbe() {
         return PipeProbes.either(reader.openProbe(), writer.openProbe());
     }

@@ -51,10 +51,6 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
         core.close();
     }
 
-    boolean isOpen() {
-        return core.isOpen();
-    }
-
     /** Whether this end is open, asked without referring to it. */
     BooleanSupplier openProbe() {
         return core::isOpen;
