@@ -15,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,13 @@ final class AotCache {
     private static final long TRAINING_TIMEOUT_SECONDS = 180;
     private static final Set<String> TRAINING = ConcurrentHashMap.newKeySet();
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+    /**
+     * Per class path, why it cannot use a cache ("" when it can): asked at every child start, it reads each jar's
+     * manifest, and the class path of this JVM does not change.
+     */
+    private static final Map<String, String> UNUSABLE = new ConcurrentHashMap<>();
+    /** Per class path and JVM arguments, the cache's key (it reads each jar's size and time). */
+    private static final Map<List<String>, String> KEYS = new ConcurrentHashMap<>();
 
     private AotCache() {}
 
@@ -54,8 +63,8 @@ final class AotCache {
             return List.of();
         }
         String classPath = System.getProperty("java.class.path", "");
-        String unusable = unusable(classPath);
-        if (unusable != null) {
+        String unusable = UNUSABLE.computeIfAbsent(classPath, cp -> Objects.requireNonNullElse(unusable(cp), ""));
+        if (!unusable.isEmpty()) {
             debugOnce("children start without an AOT cache: " + unusable);
             return List.of();
         }
@@ -63,7 +72,9 @@ final class AotCache {
         if (dir == null) {
             return List.of();
         }
-        String key = key(classPath, jvmArguments);
+        List<String> keyParts = new ArrayList<>(jvmArguments);
+        keyParts.add(classPath);
+        String key = KEYS.computeIfAbsent(List.copyOf(keyParts), k -> key(classPath, jvmArguments));
         Path file = dir.resolve(key + ".aot");
         if (Files.isRegularFile(file)) {
             return List.of("-XX:AOTCache=" + file, "-Xlog:aot=off", "-Xlog:cds=off");
