@@ -133,14 +133,7 @@ public final class StartScenario implements Scenario {
 
     private static void measurePooled(BenchmarkOptions options, Samples out, OneStart oneStart) throws Exception {
         oneStart.run();
-        for (int rep = 0; rep < options.repetitions(); rep++) {
-            List<Double> running = new ArrayList<>();
-            for (int i = 0; i < options.starts(); i++) {
-                running.add(oneStart.run()[1] / 1e6);
-            }
-            running.sort(null);
-            out.add(Figure.START_POOLED_P50, median(running));
-        }
+        measureOnly(options, out, Figure.START_POOLED_P50, oneStart);
     }
 
     private static ChildTask childTask(PipeWriter<byte[]> writer) {
