@@ -107,7 +107,6 @@ final class Slot implements Runnable {
             pool.finish(task, TaskOutcome.CANCELLED, null, null, start);
             return;
         }
-        busy = true;
         try {
             byte[] request;
             try {
@@ -116,7 +115,9 @@ final class Slot implements Runnable {
                 pool.finish(task, TaskOutcome.FAILURE, null, e, start);
                 return;
             }
+            // counted before the slot shows busy: whoever sees it busy sees the task in the worker's count
             w.countTask();
+            busy = true;
             if (pool.maxTasksPerWorker() > 0 && w.tasks() == pool.maxTasksPerWorker() && !pool.isKilled()) {
                 // the worker's last task: its replacement starts now, while the task runs
                 next = CompletableFuture.supplyAsync(
