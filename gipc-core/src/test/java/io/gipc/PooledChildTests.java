@@ -23,6 +23,8 @@ class PooledChildTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String POOLED_FLAG = "-Dgipc.child.pooled=true";
+    /** CPU time after which a pooled JVM is surely filed as idle (a JVM's start-up alone takes more). */
+    private static final Duration FILED = Duration.ofMillis(100);
 
     @RegisterExtension
     final LauncherExtension ext = new LauncherExtension();
@@ -120,6 +122,12 @@ class PooledChildTests {
                 .filter(p -> p.info()
                         .arguments()
                         .map(a -> Set.of(a).containsAll(Set.of(POOLED_FLAG, marker)))
+                        .orElse(false))
+                // the launcher files a pooled JVM as idle right after forking it, so a JVM that has already run
+                // its start-up on the CPU was filed long before; one seen just after its fork may not be yet
+                .filter(p -> p.info()
+                        .totalCpuDuration()
+                        .map(cpu -> cpu.compareTo(FILED) >= 0)
                         .orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
