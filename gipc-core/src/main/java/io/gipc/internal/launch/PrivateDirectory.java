@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A directory only this user can enter (mode 0700), holding a launcher's socket files.
@@ -109,25 +108,41 @@ final class PrivateDirectory {
         return path;
     }
 
+    /**
+     * Removes the directory and what it holds. Readers remove their own socket files meanwhile, so a file listed
+     * may be gone when it is removed: that is skipped, never thrown.
+     */
     void delete() {
-        if (!Files.exists(path)) {
-            return;
+        IOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                removeTree(path);
+                return;
+            } catch (NoSuchFileException e) {
+                return;
+            } catch (IOException e) {
+                // a child bound a new socket file meanwhile: list once more
+                last = e;
+            }
         }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // a child may still bind a file here while we remove it; walk once more below
+        System.getLogger("io.gipc").log(System.Logger.Level.WARNING, "could not remove " + path + ": " + last);
+    }
+
+    /** Removes {@code dir} and its entries, not following links; an entry already gone is skipped. */
+    private static void removeTree(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        removeTree(entry);
+                    } catch (NoSuchFileException e) {
+                        // removed by someone else
+                    }
+                } else {
+                    Files.deleteIfExists(entry);
                 }
-            });
-        } catch (IOException e) {
-            // fall through to the last attempt
+            }
         }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            System.getLogger("io.gipc").log(System.Logger.Level.WARNING, "could not remove " + path + ": " + e);
-        }
+        Files.delete(dir);
     }
 }
