@@ -43,9 +43,9 @@ public final class ChildMain {
             }
             byte[] bytes = new byte[length];
             in.readFully(bytes);
-            launch = (LaunchData) deserialize(bytes);
+            launch = LaunchData.fromBytes(bytes);
             control = ControlClient.connect(launch.controlSocket(), launch.token());
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("gipc child: could not read its launch data from the parent: " + e);
             Runtime.getRuntime().halt(70);
             return;

@@ -6,10 +6,8 @@ import io.gipc.GipcException;
 import io.gipc.LauncherConfig;
 import io.gipc.internal.pipe.Secrets;
 import io.gipc.internal.pipe.Transfer;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.List;
@@ -69,7 +67,7 @@ final class ChildStarter {
         try {
             OutputStream stdin = process.getOutputStream();
             DataOutputStream out = new DataOutputStream(stdin);
-            byte[] launch = serialize(new LaunchData(name, control.path().toString(), token, taskBytes));
+            byte[] launch = new LaunchData(name, control.path().toString(), token, taskBytes).toBytes();
             out.writeInt(launch.length);
             out.write(launch);
             out.flush();
@@ -104,13 +102,5 @@ final class ChildStarter {
 
     private static String printable(String s) {
         return s.replace("\0", "\\0");
-    }
-
-    private static byte[] serialize(LaunchData data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(data);
-        }
-        return bytes.toByteArray();
     }
 }
