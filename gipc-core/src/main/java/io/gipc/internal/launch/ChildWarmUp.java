@@ -3,6 +3,7 @@ package io.gipc.internal.launch;
 import io.gipc.ChildTask;
 import io.gipc.Codec;
 import io.gipc.internal.pipe.PipeCounters;
+import io.gipc.internal.pipe.SerialForms;
 import io.gipc.internal.pipe.SimplexPipe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,12 +54,15 @@ final class ChildWarmUp {
     }
 
     /**
-     * Runs a task's first-message path a few hundred times in this process: a pipe in a private temporary
-     * directory, the default and the raw codec, a lambda through Java serialization.
+     * Reads back the records that stand for pipe handles (their method-handle chains, see {@link SerialForms}), then
+     * runs a task's first-message path a few hundred times in this process: a pipe in a private temporary
+     * directory, the default and the raw codec, a lambda through Java serialization. A fresh child does not do
+     * this: measured, the records' chains built beside its start slowed the start more than they saved.
      */
     static void deep() {
         Path dir = null;
         try {
+            readRecords();
             dir = Files.createTempDirectory(
                     "gipc-warm-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Codec<Object> kryo = Codec.kryo();
@@ -89,12 +93,28 @@ final class ChildWarmUp {
 
     private static void serializeLambda() throws IOException, ClassNotFoundException {
         ChildTask lambda = () -> {};
+        readBack(bytesOf(lambda));
+    }
+
+    /**
+     * Reads back the records that stand for a task's pipe handles: Java serialization builds each record class's
+     * constructor chain of method handles once per JVM (see {@link SerialForms}).
+     */
+    private static void readRecords() throws IOException, ClassNotFoundException {
+        readBack(bytesOf(SerialForms.samples()));
+    }
+
+    private static byte[] bytesOf(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(lambda);
+            out.writeObject(value);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            in.readObject();
+        return bytes.toByteArray();
+    }
+
+    private static Object readBack(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
         }
     }
 
