@@ -143,7 +143,13 @@ final class ChildWarmUp {
                 "io.gipc.internal.pipe.FrameAssembler",
                 "io.gipc.internal.pipe.PipeIo",
                 "io.gipc.internal.launch.ControlClient",
-                "io.gipc.internal.launch.ChildSignals"
+                "io.gipc.internal.launch.ChildSignals",
+                // loaded and initialised right after the launch data arrives (seen with -Xlog:class+load)
+                "io.gipc.internal.pipe.Handoffs",
+                "io.gipc.internal.pipe.WriterEnd$WriterRef",
+                "io.gipc.internal.pipe.ReaderEnd$ReaderRef",
+                "sun.misc.Signal",
+                "sun.misc.SignalHandler"
             }) {
                 Class.forName(name, true, ChildWarmUp.class.getClassLoader());
             }
