@@ -78,7 +78,20 @@ public final class DuplexEnd<T> implements DuplexHandle<T>, PipeHandle, Serializ
     }
 
     /** What travels to the child in place of a duplex end. */
-    record DuplexRef<T>(Object in, Object out) implements Serializable {
+    // A class, not a record: Java serialization builds a record's constructor chain of method handles on first
+    // read, tens of milliseconds of a fresh child's start for these few classes.
+    static final class DuplexRef<T> implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final Object in;
+        private final Object out;
+
+        DuplexRef(Object in, Object out) {
+            this.in = in;
+            this.out = out;
+        }
+
         @Serial
         @SuppressWarnings("unchecked")
         private Object readResolve() {

@@ -82,7 +82,19 @@ public final class DuplexPipeImpl<T> implements DuplexPipe<T>, PipeHandle, Seria
     }
 
     /** What travels to the child in place of a whole duplex pipe. */
-    record DuplexPipeRef(Object first, Object second) implements Serializable {
+    // A class, not a record: see WriterEnd.WriterRef.
+    static final class DuplexPipeRef implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final Object first;
+        private final Object second;
+
+        DuplexPipeRef(Object first, Object second) {
+            this.first = first;
+            this.second = second;
+        }
+
         @Serial
         private Object readResolve() {
             return new DuplexPipeImpl<>((DuplexEnd<?>) first, (DuplexEnd<?>) second);

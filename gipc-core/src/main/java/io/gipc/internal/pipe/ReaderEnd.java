@@ -241,7 +241,22 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     }
 
     /** What travels to the child in place of a reading end. */
-    record ReaderRef<T>(PipeAddress address, Codec<T> codec, boolean absent) implements Serializable {
+    // A class, not a record: Java serialization builds a record's constructor chain of method handles on first
+    // read, tens of milliseconds of a fresh child's start for these few classes.
+    static final class ReaderRef<T> implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final PipeAddress address;
+        private final Codec<T> codec;
+        private final boolean absent;
+
+        ReaderRef(PipeAddress address, Codec<T> codec, boolean absent) {
+            this.address = address;
+            this.codec = codec;
+            this.absent = absent;
+        }
+
         ReaderRef(PipeAddress address, Codec<T> codec) {
             this(address, codec, false);
         }

@@ -85,7 +85,19 @@ public final class SimplexPipe<T> implements Pipe<T>, PipeHandle, Serializable {
     }
 
     /** What travels to the child in place of a whole pipe. */
-    record PipeRef<T>(Object reader, Object writer) implements Serializable {
+    // A class, not a record: see WriterEnd.WriterRef.
+    static final class PipeRef<T> implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final Object reader;
+        private final Object writer;
+
+        PipeRef(Object reader, Object writer) {
+            this.reader = reader;
+            this.writer = writer;
+        }
+
         @Serial
         @SuppressWarnings("unchecked")
         private Object readResolve() {

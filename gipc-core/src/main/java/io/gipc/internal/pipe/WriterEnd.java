@@ -91,8 +91,26 @@ public final class WriterEnd<T> implements PipeWriter<T>, PipeHandle, Movable, S
     }
 
     /** What travels to the child in place of a writing end. */
-    record WriterRef<T>(PipeAddress address, Codec<T> codec, int segment, long handoffId, boolean absent)
-            implements Serializable {
+    // A class, not a record: Java serialization builds a record's constructor chain of method handles on first
+    // read, tens of milliseconds of a fresh child's start for these few classes.
+    static final class WriterRef<T> implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final PipeAddress address;
+        private final Codec<T> codec;
+        private final int segment;
+        private final long handoffId;
+        private final boolean absent;
+
+        WriterRef(PipeAddress address, Codec<T> codec, int segment, long handoffId, boolean absent) {
+            this.address = address;
+            this.codec = codec;
+            this.segment = segment;
+            this.handoffId = handoffId;
+            this.absent = absent;
+        }
+
         @Serial
         private Object readResolve() {
             if (absent) {
