@@ -54,10 +54,10 @@ final class ChildWarmUp {
     }
 
     /**
-     * Reads back the records that stand for pipe handles (their method-handle chains, see {@link SerialForms}), then
+     * Reads back one of each pipe-handle form (see {@link SerialForms}), then
      * runs a task's first-message path a few hundred times in this process: a pipe in a private temporary
      * directory, the default and the raw codec, a lambda through Java serialization. A fresh child does not do
-     * this: measured, the records' chains built beside its start slowed the start more than they saved.
+     * this: measured, that work beside its start slowed the start more than it saved.
      */
     static void deep() {
         Path dir = null;
@@ -97,8 +97,7 @@ final class ChildWarmUp {
     }
 
     /**
-     * Reads back the records that stand for a task's pipe handles: Java serialization builds each record class's
-     * constructor chain of method handles once per JVM (see {@link SerialForms}).
+     * Reads back one of each form that stands for a task's pipe handles ({@link SerialForms}).
      */
     private static void readRecords() throws IOException, ClassNotFoundException {
         readBack(bytesOf(SerialForms.samples()));

@@ -4,19 +4,21 @@ import io.gipc.Codec;
 import java.util.List;
 
 /**
- * Sample instances of the records that stand for pipe handles in a child's serialized task, for a child's warm-up.
+ * Sample instances of the classes that stand for pipe handles in a child's serialized task, for a pooled child's
+ * warm-up: reading them back loads, links and runs the path a task's handles take on arrival (their
+ * {@code readResolve}, the ends' classes), so that a warm start pays none of it.
  *
- * <p>Java serialization builds a method-handle chain for the canonical constructor of every record class it
- * reads, once per JVM; in a JVM that has not run it yet that costs some 40 generated {@code LambdaForm} classes
- * and 60-90 ms (measured with {@code -Xlog:class+load} on a pooled child, 2 cores). Reading these samples ahead
- * moves that cost out of {@code start()}. They are all "absent" ends: reading them connects nothing.
+ * <p>These were records once: Java serialization builds a method-handle chain for the canonical constructor of
+ * every record class on its first read in a JVM, some 40 generated {@code LambdaForm} classes and 60-90 ms of a
+ * pooled child's start (measured with {@code -Xlog:class+load}). They are plain classes now, and this warm-up
+ * keeps the rest of that path out of a warm start. They are all "absent" ends: reading them connects nothing.
  */
 public final class SerialForms {
 
     private SerialForms() {}
 
     /**
-     * Returns one of each handle record, nested as tasks capture them, with the raw codec (the codec does not change a record's constructor chain, and the default one would load Kryo).
+     * Returns one of each handle record, nested as tasks capture them, with the raw codec (the default one would load Kryo, which a task need not use).
      *
      * @return the samples, to be serialized and read back
      */
