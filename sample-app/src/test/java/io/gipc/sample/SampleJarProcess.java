@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,13 @@ import java.util.function.Predicate;
 final class SampleJarProcess implements AutoCloseable {
 
     private static final Duration KILL_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * A build started in the background of a non-interactive shell ignores SIGINT, and a JVM that inherits an ignored
+     * SIGINT never sees Ctrl-C: the application is started with SIGINT back at its default, as in a terminal, where
+     * coreutils' {@code env} can do that.
+     */
+    private static final List<String> RESET_SIGINT = resetSigint();
 
     private final Process process;
 
@@ -56,11 +64,28 @@ final class SampleJarProcess implements AutoCloseable {
         String java = System.getProperty(
                 "sample.java",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(RESET_SIGINT);
+        command.addAll(List.of(java, "-jar", jar.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         return new SampleJarProcess(process);
+    }
+
+    private static List<String> resetSigint() {
+        List<String> prefix = List.of("env", "--default-signal=INT");
+        try {
+            List<String> probe = new ArrayList<>(prefix);
+            probe.add("true");
+            Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            p.getInputStream().transferTo(OutputStream.nullOutputStream());
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? prefix : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     long pid() {
