@@ -88,7 +88,7 @@ public final class ChildMain {
         Runtime.getRuntime().halt(ExitStatus.ORPHANED);
     }
 
-    private static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
+    static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
             @Override

@@ -5,10 +5,8 @@ import io.gipc.Codec;
 import io.gipc.internal.pipe.PipeCounters;
 import io.gipc.internal.pipe.SerialForms;
 import io.gipc.internal.pipe.SimplexPipe;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.SocketChannel;
@@ -111,10 +109,9 @@ final class ChildWarmUp {
         return bytes.toByteArray();
     }
 
+    /** Reads bytes back the way a launch reads its task, so that the warm-up runs that very path. */
     private static Object readBack(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        }
+        return ChildMain.deserialize(bytes);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -78,8 +78,7 @@ public final class DuplexEnd<T> implements DuplexHandle<T>, PipeHandle, Serializ
     }
 
     /** What travels to the child in place of a duplex end. */
-    // A class, not a record: Java serialization builds a record's constructor chain of method handles on first
-    // read, tens of milliseconds of a fresh child's start for these few classes.
+    // A class, not a record: see PipeAddress.
     static final class DuplexRef<T> implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;

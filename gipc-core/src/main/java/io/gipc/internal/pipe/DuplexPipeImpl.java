@@ -82,7 +82,7 @@ public final class DuplexPipeImpl<T> implements DuplexPipe<T>, PipeHandle, Seria
     }
 
     /** What travels to the child in place of a whole duplex pipe. */
-    // A class, not a record: see WriterEnd.WriterRef.
+    // A class, not a record: see PipeAddress.
     static final class DuplexPipeRef implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;

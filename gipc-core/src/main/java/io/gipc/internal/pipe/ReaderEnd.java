@@ -241,8 +241,7 @@ public final class ReaderEnd<T> implements PipeReader<T>, PipeHandle, Movable, S
     }
 
     /** What travels to the child in place of a reading end. */
-    // A class, not a record: Java serialization builds a record's constructor chain of method handles on first
-    // read, tens of milliseconds of a fresh child's start for these few classes.
+    // A class, not a record: see PipeAddress.
     static final class ReaderRef<T> implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;

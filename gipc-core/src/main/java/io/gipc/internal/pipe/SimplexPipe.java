@@ -85,7 +85,7 @@ public final class SimplexPipe<T> implements Pipe<T>, PipeHandle, Serializable {
     }
 
     /** What travels to the child in place of a whole pipe. */
-    // A class, not a record: see WriterEnd.WriterRef.
+    // A class, not a record: see PipeAddress.
     static final class PipeRef<T> implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
